@@ -1,0 +1,34 @@
+# Crescendo: the two commands a newcomer needs are `make run` and `make test`.
+SWIFT ?= swift
+BIN = .build/debug/crescendo
+RELEASE_BIN = .build/release/crescendo
+
+.PHONY: deps build run test unit check-examples bench release clean
+
+deps:
+	@scripts/deps.sh
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+run: build
+	@scripts/run.sh $(BIN)
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+	@$(MAKE) --no-print-directory check-examples
+
+# Every bundled campaign, rule library and rule test must check and pass.
+check-examples:
+	$(BIN) check campaigns/*.yaml rules/*.yaml
+	$(BIN) test $$(ls campaigns/*.test.yaml rules/*.test.yaml 2>/dev/null)
+
+bench: release
+	@scripts/bench.sh $(RELEASE_BIN)
+
+clean:
+	rm -rf .build

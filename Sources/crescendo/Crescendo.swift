@@ -1,0 +1,14 @@
+import ArgumentParser
+
+/// The `crescendo` command: check, simulate, test and run campaign files.
+@main
+struct Crescendo: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "crescendo",
+        abstract: "Turn acts of care into leverage: campaign files, dry runs, the ledger and the daemon.",
+        version: "0.1.0",
+        subcommands: [
+            // subcommands: one file each
+        ]
+    )
+}

@@ -1,0 +1,2 @@
+import XCTest
+final class PlaceholderCrescendoCoreTests: XCTestCase { func testNothing() {} }

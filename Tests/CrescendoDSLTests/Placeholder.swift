@@ -1,0 +1,2 @@
+import XCTest
+final class PlaceholderCrescendoDSLTests: XCTestCase { func testNothing() {} }

@@ -1,0 +1,2 @@
+import XCTest
+final class PlaceholderCrescendoPublishTests: XCTestCase { func testNothing() {} }

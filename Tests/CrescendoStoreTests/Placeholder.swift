@@ -1,0 +1,2 @@
+import XCTest
+final class PlaceholderCrescendoStoreTests: XCTestCase { func testNothing() {} }
