@@ -1,0 +1,89 @@
+/// A rolling-window total shared by every threshold rule that measures the same thing
+/// (metric or count, window length, `per` dimension and `where` filter).
+///
+/// An entry at time `a` counts in the window (t - D, t] for a <= t < a + D, so it leaves at
+/// exactly a + D: the aggregator exposes that as its next exit time and the engine visits it.
+struct Aggregator {
+    struct Spec: Hashable {
+        var metric: String?  // nil counts entries of every kind
+        var over: Int64
+        var per: Dimension?
+        var filter: EntryFilter
+    }
+    let spec: Spec
+    /// Threshold rules (indices into the campaign's rules) that read this aggregator.
+    var rules: [Int] = []
+    private(set) var keys: [String] = []
+    private var keyIndex: [String: Int] = [:]
+    /// Totals in thousandths (a count of 1 is 1000), by key id.
+    private(set) var sums: [Int64] = []
+    private var exits: [Int64] = []
+    private var exitKeys: [Int32] = []
+    private var exitQty: [Int64] = []
+    private var head = 0
+    /// Keys whose total changed at the current instant.
+    private(set) var dirty: [Int] = []
+    private var isDirty: [Bool] = []
+
+    init(spec: Spec) {
+        self.spec = spec
+        if spec.per == nil { _ = key("") }
+    }
+
+    /// Registers a key up front (declared areas, demands, kinds) so `below` thresholds see it.
+    @discardableResult
+    mutating func key(_ k: String) -> Int {
+        if let i = keyIndex[k] { return i }
+        let i = keys.count
+        keys.append(k); keyIndex[k] = i; sums.append(0); isDirty.append(false)
+        return i
+    }
+
+    func keyID(_ k: String) -> Int? { keyIndex[k] }
+
+    var nextExit: Int64? { head < exits.count ? exits[head] : nil }
+
+    /// Adds an entry if it matches; returns whether it did.
+    mutating func add(_ e: LedgerEntry) {
+        if let m = spec.metric, e.kind != m { return }
+        if !spec.filter.isEmpty, !spec.filter.matches(e) { return }
+        let k: Int
+        if let per = spec.per {
+            guard let v = e.value(per) else { return }
+            k = key(v)
+        } else {
+            k = 0
+        }
+        let q = spec.metric == nil ? 1000 : e.quantity.milli
+        sums[k] += q
+        exits.append(e.at.seconds + spec.over); exitKeys.append(Int32(k)); exitQty.append(q)
+        markDirty(k)
+    }
+
+    /// Removes every entry whose window ends at or before `t`.
+    mutating func expire(through t: Int64) {
+        while head < exits.count, exits[head] <= t {
+            let k = Int(exitKeys[head])
+            sums[k] -= exitQty[head]
+            markDirty(k)
+            head += 1
+        }
+        if head > 65_536, head * 2 > exits.count {
+            exits.removeFirst(head); exitKeys.removeFirst(head); exitQty.removeFirst(head); head = 0
+        }
+    }
+
+    mutating func markDirty(_ k: Int) {
+        if !isDirty[k] { isDirty[k] = true; dirty.append(k) }
+    }
+
+    mutating func markAllDirty() { for k in 0..<keys.count { markDirty(k) } }
+
+    mutating func clearDirty() {
+        for k in dirty { isDirty[k] = false }
+        dirty.removeAll(keepingCapacity: true)
+    }
+
+    /// Entries currently held in the window.
+    var held: Int { exits.count - head }
+}

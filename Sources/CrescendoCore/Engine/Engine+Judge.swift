@@ -1,0 +1,232 @@
+extension Engine {
+    /// Judges one instant: applies its facts and window exits, re-evaluates what changed, runs
+    /// what is due, and emits the actions in order.
+    mutating func judge(_ t: Instant, into sink: inout [Occurrence]) {
+        let live = t >= start
+        if pendingAt == t {
+            swap(&scratchFacts, &pending)
+            pendingAt = nil
+            for f in scratchFacts { apply(f, at: t, live: live) }
+            scratchFacts.removeAll(keepingCapacity: true)
+        }
+        for a in aggregators.indices { aggregators[a].expire(through: t.seconds) }
+        processedThrough = t
+        guard live else {
+            for a in aggregators.indices { aggregators[a].clearDirty() }
+            dirtyIndicators.removeAll(keepingCapacity: true); dirtyIndicatorOrder.removeAll(keepingCapacity: true)
+            return
+        }
+        var due: [Timer] = []
+        while let (_, timer) = timers.popDue(atOrBefore: t) {
+            if case .start = timer { begin(at: t) } else { due.append(timer) }
+        }
+        evaluateThresholds(at: t)
+        for timer in due { handle(timer, at: t) }
+        executeWork(at: t)
+        releasedNow = nil
+        if !out.isEmpty {
+            sink.append(contentsOf: out)
+            out.removeAll(keepingCapacity: true)
+        }
+    }
+
+    mutating func apply(_ fact: Fact, at t: Instant, live: Bool) {
+        switch fact {
+        case .entry(var e):
+            entryCount += 1
+            e.seq = entryCount
+            if let mi = metricIndex[e.kind] {
+                metricTotals[mi] += e.quantity.milli
+                for r in everyMetricRules[mi] ?? [] { count(rule: r, by: e.quantity.milli, entry: e, at: t, live: live) }
+            }
+            daily.add(e)
+            for a in aggregators.indices { aggregators[a].add(e) }
+            for r in everyEntryRules { count(rule: r, by: 1, entry: e, at: t, live: live) }
+        case .indicator(let s):
+            indicatorValues[s.name] = s.value
+            if indicatorRules[s.name] != nil { markIndicatorDirty(s.name) }
+        case .response(let r):
+            if live { respond(r, at: t) } else { notes.append("response to deadline \(r.deadline) at \(t) came before the start and was ignored") }
+        }
+    }
+
+    /// Advances an `every:` counter and fires once per multiple reached or passed.
+    mutating func count(rule r: Int, by amount: Int64, entry: LedgerEntry?, silence: (number: Int, deadline: DeadlineRecord)? = nil,
+                        at t: Instant, live: Bool) {
+        guard let st = every[r] else { return }
+        if let e = entry, !st.filter.isEmpty, !st.filter.matches(e) { return }
+        if let d = silence?.deadline, let want = st.filter.demand, want != d.demand { return }
+        var key: String?
+        if let per = st.per {
+            if let e = entry { key = e.value(per) } else if per == .demand { key = silence?.deadline.demand }
+            guard key != nil else { return }
+        }
+        let before: Int64
+        if let k = key {
+            before = st.perKey[k] ?? 0
+            every[r]!.perKey[k] = before + amount
+        } else {
+            before = st.total
+            every[r]!.total = before + amount
+        }
+        guard live else { return }
+        let crossings = (before + amount) / st.step - before / st.step
+        guard crossings > 0 else { return }
+        for j in 1...crossings {
+            let milestone = (before / st.step + j) * st.step
+            var f = Firing(rule: r, at: t, because: "", per: key.map { (st.per!, $0) }, entry: entry, deadline: silence?.deadline.number)
+            f.because = everyBecause(rule: r, milestone: milestone, state: st, key: key, entry: entry, silence: silence)
+            enqueue(.firing(f), phase: 0, rule: r)
+        }
+    }
+
+    private func everyBecause(rule r: Int, milestone: Int64, state st: EveryState, key: String?, entry: LedgerEntry?,
+                              silence: (number: Int, deadline: DeadlineRecord)?) -> String {
+        let scope = key.map { " in \(st.per!.rawValue) \($0)" } ?? ""
+        switch campaign.rules[r].trigger {
+        case .every(let n, .metric(let m), _, _):
+            return "\(m) total\(scope) reached \(Quantity(milli: milestone)) at entry \(entry?.seq ?? 0) (every \(n) \(m))"
+        case .every(let n, .silences, _, _):
+            return "silence \(milestone)\(scope) (deadline \(silence?.deadline.number ?? 0)) reached every \(n) silences"
+        case .every(let n, _, _, _):
+            if key == nil && st.filter.isEmpty { return "entry \(entry?.seq ?? 0) reached every \(n) entries" }
+            return "entry \(entry?.seq ?? 0) was number \(milestone) of the matching entries\(scope), reaching every \(n)"
+        default:
+            return ""
+        }
+    }
+
+    /// Re-judges each threshold whose measure changed at this instant.
+    mutating func evaluateThresholds(at t: Instant) {
+        for a in aggregators.indices where !aggregators[a].dirty.isEmpty {
+            for k in aggregators[a].dirty {
+                let v = Double(aggregators[a].sums[k]) / 1000
+                for r in aggregators[a].rules { edge(rule: r, key: k, value: v, at: t) }
+            }
+            aggregators[a].clearDirty()
+        }
+        for name in dirtyIndicatorOrder {
+            guard let v = indicatorValues[name] else { continue }
+            for r in indicatorRules[name] ?? [] { edge(rule: r, key: 0, value: v, at: t) }
+        }
+        dirtyIndicators.removeAll(keepingCapacity: true)
+        dirtyIndicatorOrder.removeAll(keepingCapacity: true)
+    }
+
+    /// Rising and falling edges of one threshold key; a rise fires now or starts a hold.
+    mutating func edge(rule r: Int, key k: Int, value v: Double, at t: Instant) {
+        let th = thresholds[r]!.threshold
+        let holds = th.comparison.holds(v)
+        if thresholds[r]!.keys.count <= k {
+            thresholds[r]!.keys.append(contentsOf: repeatElement(ThresholdState.Key(), count: k + 1 - thresholds[r]!.keys.count))
+        }
+        let state = thresholds[r]!.keys[k]
+        if holds == state.active {
+            if explainRule == r {
+                let label = measureLabel(r, key: k)
+                note(r, t, "\(label) is \(formatNumber(v)), still \(holds ? "" : "not ")\(th.comparison)")
+            }
+            return
+        }
+        if holds {
+            thresholds[r]!.keys[k].active = true
+            thresholds[r]!.keys[k].since = t
+            if let hold = th.hold, hold.seconds > 0 {
+                timers.insert(.hold(rule: r, key: k, generation: state.generation), at: t + hold)
+                let label = measureLabel(r, key: k)
+                note(r, t, "\(label) rose to \(formatNumber(v)), \(th.comparison); must hold until \(t + hold)")
+            } else {
+                let f = Firing(rule: r, at: t, because: "\(measureLabel(r, key: k)) rose to \(formatNumber(v)), \(th.comparison)",
+                               per: perKey(r, k))
+                enqueue(.firing(f), phase: 0, rule: r)
+            }
+        } else {
+            thresholds[r]!.keys[k].active = false
+            thresholds[r]!.keys[k].since = nil
+            thresholds[r]!.keys[k].generation += 1
+            let label = measureLabel(r, key: k)
+            note(r, t, "\(label) fell to \(formatNumber(v)), no longer \(th.comparison)"
+                 + (th.hold != nil && state.since != nil ? "; the hold since \(state.since!) is broken" : ""))
+        }
+    }
+
+    func perKey(_ r: Int, _ k: Int) -> (Dimension, String)? {
+        guard let st = thresholds[r], let a = st.aggregator, let per = st.threshold.per else { return nil }
+        return (per, aggregators[a].keys[k])
+    }
+
+    /// "masks over 7d in area a03", "count of entries over 7d", "infection_rate".
+    func measureLabel(_ r: Int, key k: Int) -> String {
+        guard let st = thresholds[r] else { return "" }
+        let scope = perKey(r, k).map { " in \($0.0.rawValue) \($0.1)" } ?? ""
+        switch st.threshold.measure {
+        case .sum(let m, let over): return "\(m) over \(over)\(scope)"
+        case .count(let over): return "entries over \(over)\(scope)"
+        case .indicator(let name): return name
+        }
+    }
+
+    mutating func handle(_ timer: Timer, at t: Instant) {
+        switch timer {
+        case .start:
+            break
+        case .hold(let r, let k, let generation):
+            guard let st = thresholds[r], k < st.keys.count else { return }
+            let key = st.keys[k]
+            guard key.active, key.generation == generation, let since = key.since else { return }
+            let f = Firing(rule: r, at: t, because: "\(measureLabel(r, key: k)) \(st.threshold.comparison) since \(since), held for \(st.threshold.hold ?? .zero)",
+                           per: perKey(r, k))
+            enqueue(.firing(f), phase: 0, rule: r)
+        case .deadlineDue(let n):
+            missDeadline(n, at: t)
+        case .schedule(let r):
+            guard case .schedule(let s) = campaign.rules[r].trigger else { return }
+            enqueue(.firing(Firing(rule: r, at: t, because: "scheduled \(scheduleLabel(s))")), phase: 0, rule: r)
+            if let next = s.next(after: t, in: campaign.zone) { timers.insert(.schedule(rule: r), at: next) }
+        case .window(let r):
+            guard case .window(let id, let edge, let offset) = campaign.rules[r].trigger else { return }
+            let what = edge == .open ? "opens" : "closes"
+            let off = offset.seconds == 0 ? "" : " (offset \(offset))"
+            let edgeAt = t - offset
+            enqueue(.firing(Firing(rule: r, at: t, because: "window \(id) \(what) at \(edgeAt)\(off)")), phase: 0, rule: r)
+        case .action(let r, let index, let firing):
+            enqueue(.action(index: index, firing: firing), phase: 0, rule: r)
+        case .followUp(let r, let index, let spec, let escalatedAt):
+            enqueue(.followUp(index: index, spec: spec, escalatedAt: escalatedAt), phase: 1, rule: r)
+        case .release:
+            guard let g = deferred else { return }
+            enqueue(.release, phase: 0, rule: g.rule)
+        }
+    }
+
+    func scheduleLabel(_ s: Schedule) -> String {
+        let days = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+        switch s {
+        case .daily(let at): return "every day at \(at)"
+        case .weekly(let on, let at): return "every week on \(days[(on - 1) % 7]) at \(at)"
+        case .monthly(let on, let at): return "every month on day \(on) at \(at)"
+        case .cron(let c): return "by cron \"\(c.source)\""
+        }
+    }
+
+    mutating func enqueue(_ kind: WorkItem.Kind, phase: Int, rule: Int) {
+        workOrder += 1
+        let item = WorkItem(phase: phase, rule: rule, order: workOrder, kind: kind)
+        var lo = workCursor, hi = work.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            let w = work[mid]
+            if (w.phase, w.rule, w.order) < (item.phase, item.rule, item.order) { lo = mid + 1 } else { hi = mid }
+        }
+        work.insert(item, at: lo)
+    }
+
+    mutating func note(_ r: Int, _ t: Instant, _ message: String) {
+        guard explainRule == r else { return }
+        if trace.count < options.traceLimit {
+            trace.append(TraceLine(at: t, rule: campaign.rules[r].id, message: message))
+        } else {
+            traceDropped += 1
+        }
+    }
+}

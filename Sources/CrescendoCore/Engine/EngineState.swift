@@ -1,0 +1,135 @@
+/// Running counters of an `every:` rule.
+struct EveryState {
+    /// N in thousandths for metric totals, plain for entries and silences.
+    let step: Int64
+    let per: Dimension?
+    let filter: EntryFilter
+    var total: Int64 = 0
+    var perKey: [String: Int64] = [:]
+}
+
+/// Edge state of a threshold rule, per key.
+struct ThresholdState {
+    struct Key {
+        /// Whether the condition held after the last change.
+        var active = false
+        /// When the current true stretch began (for `for:` holds).
+        var since: Instant?
+        /// Bumped whenever a hold is cancelled, so stale hold timers are ignored.
+        var generation = 0
+    }
+    let threshold: Threshold
+    /// The aggregator a `sum`/`count` rule reads.
+    let aggregator: Int?
+    var keys: [Key] = []
+}
+
+/// Something due at an instant.
+enum Timer {
+    case start
+    case hold(rule: Int, key: Int, generation: Int)
+    case deadlineDue(number: Int)
+    case schedule(rule: Int)
+    case window(rule: Int)
+    case action(rule: Int, index: Int, firing: Firing)
+    case followUp(rule: Int, index: Int, spec: ActionSpec, escalatedAt: Instant)
+    case release
+}
+
+/// A rule whose trigger fired, with what fired it.
+struct Firing {
+    var rule: Int
+    var at: Instant
+    var because: String
+    /// The `per` dimension and key, if the rule counts per key.
+    var per: (Dimension, String)?
+    var entry: LedgerEntry?
+    var deadline: Int?
+}
+
+/// One step of judging an instant, ordered by phase (rule actions, then follow-ups), rule and
+/// arrival.
+struct WorkItem {
+    enum Kind {
+        case firing(Firing)
+        case action(index: Int, firing: Firing)
+        case followUp(index: Int, spec: ActionSpec, escalatedAt: Instant)
+        case release
+    }
+    var phase: Int
+    var rule: Int
+    var order: Int
+    var kind: Kind
+}
+
+/// Escalation requests waiting out pacing; they happen together, as one.
+struct DeferredGroup {
+    var releaseAt: Instant
+    var firstRequest: Instant
+    var rule: Int
+    var firing: Firing
+    var ladder: String?
+    var channel: String?
+    var count: Int
+    var reason: String
+}
+
+/// A numbered deadline opened by a briefing.
+public struct DeadlineRecord: Hashable, Sendable {
+    public var number: Int
+    public var demand: String
+    public var target: String
+    public var opened: Instant
+    public var due: Instant
+    /// The rule whose briefing opened it.
+    public var rule: String
+    public var answeredAt: Instant?
+    public var response: String?
+    public var win: Response.Win?
+    /// Whether it came due unanswered (a silence).
+    public var missed: Bool
+}
+
+/// One line of `--explain`: an evaluation of a rule and what came of it.
+public struct TraceLine: Hashable, Sendable {
+    public var at: Instant
+    public var rule: String
+    public var message: String
+}
+
+/// Entries per day over the last 28 days, for the milestone forecast.
+struct DailyCounts {
+    var day: Int64 = .min
+    var counts: [Int64] = Array(repeating: 0, count: 28)
+    var metricCounts: [String: [Int64]] = [:]
+
+    mutating func add(_ e: LedgerEntry) {
+        let d = floorDiv(e.at.seconds, 86_400)
+        roll(to: d)
+        counts[Int(d % 28)] += 1
+    }
+
+    mutating func roll(to d: Int64) {
+        if day == .min { day = d; return }
+        if d <= day { return }
+        if d - day >= 28 {
+            for i in 0..<28 { counts[i] = 0 }
+        } else {
+            var x = day + 1
+            while x <= d { counts[Int(x % 28)] = 0; x += 1 }
+        }
+        day = d
+    }
+
+    /// Entries in each of the last four weeks ending at day `d`, oldest first.
+    func weeks(endingAt d: Int64) -> [Int64] {
+        var w: [Int64] = [0, 0, 0, 0]
+        guard day != .min else { return w }
+        for back in 0..<28 {
+            let x = d - Int64(back)
+            guard x <= day, day - x < 28 else { continue }
+            w[3 - back / 7] += counts[Int(((x % 28) + 28) % 28)]
+        }
+        return w
+    }
+}

@@ -1,0 +1,63 @@
+/// An action that happens: one line of `simulate --format json`, one row for the daemon.
+public struct Occurrence: Hashable, Sendable {
+    public var at: Instant
+    public var rule: String
+    /// `escalate`, `briefing`, `ritual`, `publish`, `notify`, `rapid_response`, or `silence`.
+    public var action: String
+    public var tactic: String?
+    public var tacticText: String?
+    public var demand: String?
+    public var target: String?
+    /// The deadline's number.
+    public var deadline: Int?
+    public var due: Instant?
+    /// A ritual's kind, or the kind a `per: kind` rule counted.
+    public var kind: String?
+    public var channel: String?
+    public var team: String?
+    public var template: String?
+    public var text: String?
+    /// The key a `per: area` rule counted.
+    public var area: String?
+    public var deferredFrom: Instant?
+    /// How many requests this escalation stands for, when more than one.
+    public var coalesced: Int?
+    public var suppressed: Bool
+    public var reason: String?
+    /// The rule of the escalation a follow-up follows.
+    public var follows: String?
+    /// A catch-up firing the daemon issues after being down.
+    public var late: Bool
+    /// A sentence naming the facts that fired it.
+    public var because: String
+    /// The ledger entry that fired it, if any.
+    public var seq: Int64?
+    /// Variables for the action's template.
+    public var context: TemplateContext
+
+    public init(at: Instant, rule: String, action: String, because: String, context: TemplateContext = TemplateContext()) {
+        self.at = at; self.rule = rule; self.action = action; self.because = because; self.context = context
+        suppressed = false; late = false
+    }
+
+    /// A stable identity: the same facts give the same id on every replay, which is what
+    /// makes delivery exactly-once (`Idempotency-Key`).
+    public func id(ordinal: Int) -> String { "\(at.seconds)-\(rule)-\(action)-\(ordinal)" }
+}
+
+/// Variables a template can use (section 5 of the language).
+public struct TemplateContext: Hashable, Sendable {
+    public var values: [String: String] = [:]
+    /// `metrics`: a list of `label`, `unit`, `total`.
+    public var metrics: [[String: String]] = []
+    public init() {}
+    public subscript(_ key: String) -> String? {
+        get { values[key] }
+        set { values[key] = newValue }
+    }
+}
+
+/// Renders a campaign template with a context. The engine stays pure: the renderer is passed in.
+public protocol TemplateRendering: Sendable {
+    func render(template id: String, context: TemplateContext) -> String?
+}
