@@ -36,13 +36,13 @@ public struct TimeSpan: Hashable, Comparable, Sendable, CustomStringConvertible 
     public static let zero = TimeSpan(seconds: 0)
     @inlinable public static func < (a: TimeSpan, b: TimeSpan) -> Bool { a.seconds < b.seconds }
 
-    /// The shortest exact short form: `2w`, `7d`, `48h` stays `2d`, `90m`, `45s`.
+    /// The shortest exact short form in days, hours, minutes or seconds: `7d`, `2d` (for
+    /// `48h`), `90m`, `45s`.
     public var description: String {
         let s = seconds
         if s == 0 { return "0s" }
         let sign = s < 0 ? "-" : ""
         let a = s < 0 ? -s : s
-        if a % 604_800 == 0 { return "\(sign)\(a / 604_800)w" }
         if a % 86_400 == 0 { return "\(sign)\(a / 86_400)d" }
         if a % 3600 == 0 { return "\(sign)\(a / 3600)h" }
         if a % 60 == 0 { return "\(sign)\(a / 60)m" }
