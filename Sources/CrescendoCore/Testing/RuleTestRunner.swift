@@ -47,17 +47,12 @@ public struct RuleTestRunner {
     /// the order given.
     public static func simulate(campaign: Campaign, ledger: [LedgerEntry], indicators: [IndicatorSample], responses: [Response],
                                 from: Instant?, until: Instant?, renderer: (any TemplateRendering)? = nil) -> [Occurrence] {
-        var facts: [Fact] = ledger.map { .entry($0) }
-        facts += indicators.map { .indicator($0) }
-        facts += responses.map { .response($0) }
-        let sorted = facts.enumerated().sorted { a, b in
-            a.element.at != b.element.at ? a.element.at < b.element.at : a.offset < b.offset
-        }.map(\.element)
-        var engine = Engine(campaign: campaign, options: .init(start: from, until: until, renderer: renderer))
-        var out: [Occurrence] = []
-        for f in sorted { try? engine.record(f, into: &out) }
-        engine.finish(into: &out)
-        return out
+        let options = Engine.Options(start: from, until: until, renderer: renderer)
+        let result = try? Simulation.run(campaign: campaign, openLedger: {
+            var iterator = ledger.makeIterator()
+            return { iterator.next() }
+        }, indicators: indicators, responses: responses, options: options)
+        return result?.occurrences ?? []
     }
 }
 
