@@ -1,0 +1,72 @@
+import ArgumentParser
+import CrescendoCore
+import CrescendoPublish
+
+/// `crescendo simulate`: replay a ledger and indicators through the campaign and show what
+/// would fire when, and why.
+struct SimulateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "simulate",
+        abstract: "Dry-run a campaign over a ledger: every action, when, and why.",
+        discussion: """
+            The ledger is a CSV file (at,kind,quantity,area,demand,care,cause,change) or a ledger database.
+            Times without an offset are read in the campaign's zone. A bad input row stops the run before
+            any output, naming its line.
+            """)
+
+    @Argument(help: "The campaign file.") var campaign: String
+    @Option(help: "Ledger CSV file or ledger database.") var ledger: String
+    @Option(help: "Indicator samples CSV (at,name,value).") var indicators: String?
+    @Option(help: "Responses CSV (at,deadline,text[,win]).") var responses: String?
+    @Option(help: "First instant whose actions count (date or date-time; default: the campaign's start).") var from: String?
+    @Option(help: "Last instant simulated, inclusive (default: the campaign's end, else the last fact).") var until: String?
+    @Option(help: "table or json.") var format: OutputFormat = .table
+    @Option(help: "Show every evaluation of this rule, including those that did not fire, and why.") var explain: String?
+    @Option(help: "The most --explain lines shown.") var explainLimit: Int = 200
+
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case table, json }
+
+    func run() async throws {
+        try reportingErrors {
+            let c = try loadCampaign(campaign)
+            if let explain, c.rule(explain) == nil {
+                throw CLIError("--explain \(explain): no such rule" + didYouMean(explain, c.rules.map(\.id)))
+            }
+            let options = Engine.Options(start: try from.map { try parseTime($0, "--from", c) },
+                                         until: try until.map { try parseTime($0, "--until", c) },
+                                         explain: explain, traceLimit: explainLimit, renderer: CampaignTemplates(c.templates))
+            let ind = try indicators.map { try readIndicators($0, campaign: c) } ?? []
+            let res = try responses.map { try readResponses($0, campaign: c) } ?? []
+            let result = try Simulation.run(campaign: c, openLedger: { try openLedger(ledger, campaign: c) },
+                                            indicators: ind, responses: res, options: options)
+            let shown = result.occurrences.filter { $0.at >= result.engine.start }
+            let out = FileHandleOutput.stdout
+            switch format {
+            case .json:
+                for o in shown { out.line(o.jsonLine) }
+                if explain != nil { printExplain(result.engine, to: FileHandleOutput.stderr) }
+            case .table:
+                out.write(ActionTable(zone: c.zone).render(shown))
+                if explain != nil { printExplain(result.engine, to: out) }
+                out.line("")
+                out.write(StatusText.render(result.engine.status(at: result.endedAt), zone: c.zone, title: "Why not yet (at \(c.zone.short(result.endedAt)))"))
+            }
+            out.flush()
+        }
+    }
+
+    private func printExplain(_ engine: Engine, to out: FileHandleOutput) {
+        out.line("")
+        out.line("Explain \(explain ?? ""): \(engine.trace.count) evaluation\(engine.trace.count == 1 ? "" : "s") shown"
+                 + (engine.traceDropped > 0 ? ", \(engine.traceDropped) more not shown (raise --explain-limit)" : ""))
+        for line in engine.trace { out.line("  \(engine.campaign.zone.short(line.at))  \(line.message)") }
+    }
+}
+
+/// Parses a `--from`/`--until` value in the campaign's zone.
+func parseTime(_ s: String, _ flag: String, _ c: Campaign) throws -> Instant {
+    guard let t = TimeParsing.instant(s, zone: c.zone) else {
+        throw CLIError("\(flag) \(s): not a date (2027-01-04) or date-time (2027-01-04T09:00, with an optional offset)")
+    }
+    return t
+}
