@@ -16,9 +16,13 @@ extension Engine {
             dirtyIndicators.removeAll(keepingCapacity: true); dirtyIndicatorOrder.removeAll(keepingCapacity: true)
             return
         }
+        // Timers are taken out before thresholds are judged (the start judges every threshold),
+        // and run after, so that a hold broken at this instant is already cancelled.
         var due: [Timer] = []
-        while let (_, timer) = timers.popDue(atOrBefore: t) {
-            if case .start = timer { begin(at: t) } else { due.append(timer) }
+        if let next = timers.nextDue, next <= t {
+            while let (_, timer) = timers.popDue(atOrBefore: t) {
+                if case .start = timer { begin(at: t) } else { due.append(timer) }
+            }
         }
         evaluateThresholds(at: t)
         for timer in due { handle(timer, at: t) }
@@ -53,35 +57,41 @@ extension Engine {
     /// Advances an `every:` counter and fires once per multiple reached or passed.
     mutating func count(rule r: Int, by amount: Int64, entry: LedgerEntry?, silence: (number: Int, deadline: DeadlineRecord)? = nil,
                         at t: Instant, live: Bool) {
-        guard let st = every[r] else { return }
-        if let e = entry, !st.filter.isEmpty, !st.filter.matches(e) { return }
-        if let d = silence?.deadline, let want = st.filter.demand, want != d.demand { return }
+        // Read the scalars, then update the stored state in place (a copy of it would make the
+        // per-key dictionary copy itself on every entry).
+        guard let step = every[r]?.step else { return }
+        let per = every[r]!.per
+        if !every[r]!.filter.isEmpty {
+            if let e = entry, !every[r]!.filter.matches(e) { return }
+            if let d = silence?.deadline, let want = every[r]!.filter.demand, want != d.demand { return }
+        }
         var key: String?
-        if let per = st.per {
+        if let per {
             if let e = entry { key = e.value(per) } else if per == .demand { key = silence?.deadline.demand }
             guard key != nil else { return }
         }
         let before: Int64
         if let k = key {
-            before = st.perKey[k] ?? 0
+            before = every[r]!.perKey[k] ?? 0
             every[r]!.perKey[k] = before + amount
         } else {
-            before = st.total
+            before = every[r]!.total
             every[r]!.total = before + amount
         }
         guard live else { return }
-        let crossings = (before + amount) / st.step - before / st.step
+        let crossings = (before + amount) / step - before / step
         guard crossings > 0 else { return }
         for j in 1...crossings {
-            let milestone = (before / st.step + j) * st.step
-            var f = Firing(rule: r, at: t, because: "", per: key.map { (st.per!, $0) }, entry: entry, deadline: silence?.deadline.number)
-            f.because = everyBecause(rule: r, milestone: milestone, state: st, key: key, entry: entry, silence: silence)
+            let milestone = (before / step + j) * step
+            var f = Firing(rule: r, at: t, because: "", per: key.map { (per!, $0) }, entry: entry, deadline: silence?.deadline.number)
+            f.because = everyBecause(rule: r, milestone: milestone, key: key, entry: entry, silence: silence)
             enqueue(.firing(f), phase: 0, rule: r)
         }
     }
 
-    private func everyBecause(rule r: Int, milestone: Int64, state st: EveryState, key: String?, entry: LedgerEntry?,
+    private func everyBecause(rule r: Int, milestone: Int64, key: String?, entry: LedgerEntry?,
                               silence: (number: Int, deadline: DeadlineRecord)?) -> String {
+        let st = every[r]!
         let scope = key.map { " in \(st.per!.rawValue) \($0)" } ?? ""
         switch campaign.rules[r].trigger {
         case .every(let n, .metric(let m), _, _):
