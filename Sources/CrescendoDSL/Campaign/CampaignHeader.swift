@@ -22,22 +22,22 @@ struct CampaignHeader {
             }
         }
         let title = f["title"].flatMap { reader.string($0, "title", "title") }
-        var zone: Zone? = .utc
+        var zone = Zone.utc
+        var zoneIsValid = true
         if let node = f["timezone"], let name = reader.string(node, "timezone", "timezone") {
-            zone = Zone(identifier: name)
-            if zone == nil {
+            if let named = Zone(identifier: name) { zone = named } else {
+                zoneIsValid = false
                 sink.error(node, "timezone", "unknown time zone '\(name)'",
                            hint: Suggestion.hint(for: name, in: TimeZone.knownTimeZoneIdentifiers) ?? "use an IANA name, e.g. America/Toronto")
             }
         }
-        guard let zone else { return nil }
         guard let startNode = f["start"] else {
             sink.error(f.node, "start", "the campaign needs 'start', a date or date-time", hint: "e.g. start: 2027-01-04")
             return nil
         }
         let start = reader.instant(startNode, "start", "start", zone: zone)
         let end = f["end"].map { endInstant($0, reader: reader, zone: zone) }
-        guard let id, let start, end.map({ $0 != nil }) ?? true else { return nil }
+        guard let id, let start, zoneIsValid, end.map({ $0 != nil }) ?? true else { return nil }
         if let end = end ?? nil, let endNode = f["end"], end < start {
             sink.error(endNode, "end", "the campaign ends (\(zone.iso8601(end))) before it starts (\(zone.iso8601(start)))")
             return nil

@@ -18,14 +18,21 @@ struct RuleSet {
         for file in files {
             guard let node = file.rules else { continue }
             let reader = NodeReader(sink: file.sink)
-            for parsed in RuleParser(reader: reader, declared: declared).parse(node, source: file.sink.file) {
-                let id = parsed.rule.id
-                if let (sink, at) = firstSeen[id] {
-                    file.sink.error(parsed.idNode, id, "duplicate rule id '\(id)'",
-                                    hint: "the first is at \(sink.file):\(at.line):\(at.column); rule ids are unique across a campaign and its includes")
-                    continue
+            var duplicates: Set<Position> = []
+            if case .sequence(let items) = node {
+                for case .mapping(let m) in items {
+                    guard let idNode = m["id"], case .scalar(let s) = idNode else { continue }
+                    if let (sink, at) = firstSeen[s.string] {
+                        file.sink.error(idNode, s.string, "duplicate rule id '\(s.string)'",
+                                        hint: "the first is at \(sink.file):\(at.line):\(at.column); rule ids are unique across a campaign and its includes")
+                        duplicates.insert(Position(idNode))
+                    } else {
+                        firstSeen[s.string] = (file.sink, Position(idNode))
+                    }
                 }
-                firstSeen[id] = (file.sink, Position(parsed.idNode))
+            }
+            for parsed in RuleParser(reader: reader, declared: declared).parse(node, source: file.sink.file)
+            where !duplicates.contains(Position(parsed.idNode)) {
                 entries.append(Entry(parsed: parsed, sink: file.sink))
             }
         }
