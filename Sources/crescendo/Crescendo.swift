@@ -8,6 +8,8 @@ struct Crescendo: AsyncParsableCommand {
         abstract: "Turn acts of care into leverage: campaign files, dry runs, the ledger and the daemon.",
         version: "0.1.0",
         subcommands: [
+            CheckCommand.self,
+            SchemaCommand.self,
             SimulateCommand.self,
         ]
     )

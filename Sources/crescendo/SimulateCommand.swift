@@ -1,5 +1,6 @@
 import ArgumentParser
 import CrescendoCore
+import CrescendoDSL
 import CrescendoPublish
 
 /// `crescendo simulate`: replay a ledger and indicators through the campaign and show what
@@ -30,7 +31,7 @@ struct SimulateCommand: AsyncParsableCommand {
         try reportingErrors {
             let c = try loadCampaign(campaign)
             if let explain, c.rule(explain) == nil {
-                throw CLIError("--explain \(explain): no such rule" + didYouMean(explain, c.rules.map(\.id)))
+                throw CLIError("--explain \(explain): no such rule" + (Suggestion.hint(for: explain, in: c.rules.map(\.id)).map { "; \($0)" } ?? ""))
             }
             let options = Engine.Options(start: try from.map { try parseTime($0, "--from", c) },
                                          until: try until.map { try parseTime($0, "--until", c) },

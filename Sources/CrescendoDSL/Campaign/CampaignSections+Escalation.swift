@@ -1,0 +1,74 @@
+import Yams
+import CrescendoCore
+
+extension CampaignSections {
+    /// `ladders:` of `{pick: rotate|shuffle, seed?, tactics: [{id, text}]}`. A shuffle without
+    /// a seed uses seed 0; a seed on a rotate ladder is a warning (it has no effect).
+    func ladders(_ node: Node?) -> [Ladder] {
+        guard let node, let entries = reader.entries(node, "ladders", "ladders") else { return [] }
+        return entries.compactMap { entry in
+            guard let f = reader.fields(entry.value, "ladders", "a ladder", keys: ["pick", "seed", "tactics"], required: ["pick", "tactics"]) else { return nil }
+            let pick = f["pick"].flatMap { reader.choice($0, "ladders", "pick", ["rotate", "shuffle"]) }
+            let seed = f["seed"].map { reader.int($0, "ladders", "seed", min: 0) }
+            if pick == "rotate", let seedKey = f.keyNode("seed") {
+                sink.warning(seedKey, "ladders", "'seed' has no effect on a rotate ladder", hint: "use pick: shuffle, or remove the seed")
+            }
+            let tactics = f["tactics"].flatMap { self.tactics($0) }
+            guard let pick, let tactics, seed.map({ $0 != nil }) ?? true else { return nil }
+            let chosen: Ladder.Pick = pick == "rotate" ? .rotate : .shuffle(seed: UInt64((seed ?? 0) ?? 0))
+            return Ladder(id: entry.key, pick: chosen, tactics: tactics)
+        }
+    }
+
+    private func tactics(_ node: Node) -> [Tactic]? {
+        guard let items = reader.list(node, "ladders", "tactics") else { return nil }
+        if items.isEmpty { sink.error(node, "ladders", "'tactics' needs at least one tactic") }
+        var seen = Set<String>()
+        let out: [Tactic] = items.compactMap { item in
+            guard let f = reader.fields(item, "ladders", "a tactic", keys: ["id", "text"], required: ["id", "text"]),
+                  let idNode = f["id"], let id = reader.string(idNode, "ladders", "id"),
+                  let text = f["text"].flatMap({ reader.string($0, "ladders", "text") }) else { return nil }
+            if !seen.insert(id).inserted { sink.error(idNode, "ladders", "duplicate tactic id '\(id)'") }
+            return Tactic(id: id, text: text)
+        }
+        return out.count == items.count && !out.isEmpty ? out : nil
+    }
+
+    /// `pacing: {cooldown?, limit?: {count, per}, when_blocked?: defer|skip}`.
+    func pacing(_ node: Node?) -> Pacing {
+        guard let node, let f = reader.fields(node, "pacing", "pacing", keys: ["cooldown", "limit", "when_blocked"]) else { return Pacing() }
+        var pacing = Pacing()
+        pacing.cooldown = f["cooldown"].flatMap { reader.positiveDuration($0, "pacing", "cooldown") }
+        if let limitNode = f["limit"],
+           let limit = reader.fields(limitNode, "pacing", "limit", keys: ["count", "per"], required: ["count", "per"]),
+           let count = limit["count"].flatMap({ reader.int($0, "pacing", "count", min: 1) }),
+           let per = limit["per"].flatMap({ reader.positiveDuration($0, "pacing", "per") }) {
+            pacing.limit = (Int(count), per)
+        }
+        if let blocked = f["when_blocked"].flatMap({ reader.choice($0, "pacing", "when_blocked", ["defer", "skip"]) }) {
+            pacing.whenBlocked = Pacing.WhenBlocked(rawValue: blocked) ?? .defer
+        }
+        return pacing
+    }
+
+    /// `privacy: {min_count?, redact?: [regex]}`; each pattern must compile.
+    func privacy(_ node: Node?) -> Privacy {
+        guard let node, let f = reader.fields(node, "privacy", "privacy", keys: ["min_count", "redact"]) else { return Privacy() }
+        var privacy = Privacy()
+        if let minCount = f["min_count"].flatMap({ reader.int($0, "privacy", "min_count", min: 1) }) {
+            privacy.minCount = Int(minCount)
+        }
+        if let redact = f["redact"].flatMap({ reader.list($0, "privacy", "redact") }) {
+            privacy.redact = redact.compactMap { item in
+                guard let pattern = reader.string(item, "privacy", "redact") else { return nil }
+                guard RegexCheck.compiles(pattern) else {
+                    sink.error(item, "privacy", "not a valid regular expression: \"\(pattern)\"",
+                               hint: "patterns use ICU syntax (NSRegularExpression), e.g. \"\\\\b[A-Z]{2}\\\\d{6}\\\\b\"")
+                    return nil
+                }
+                return pattern
+            }
+        }
+        return privacy
+    }
+}

@@ -1,0 +1,59 @@
+import Yams
+
+/// A 1-based line and column in a file.
+struct Position: Hashable, Sendable {
+    var line: Int
+    var column: Int
+    static let start = Position(line: 1, column: 1)
+
+    init(line: Int, column: Int) { self.line = line; self.column = column }
+    /// The node's position, or the start of the file when Yams has none.
+    init(_ node: Node) {
+        let mark = node.mark
+        self.init(line: mark?.line ?? 1, column: mark?.column ?? 1)
+    }
+}
+
+/// Collects the diagnostics of one file and attaches the source line to each.
+final class DiagnosticSink {
+    let file: String
+    private var lines: [Substring] = []
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(file: String) { self.file = file }
+
+    /// Makes the file's lines available for the caret display.
+    func attach(text: String) {
+        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    }
+
+    var hasErrors: Bool { diagnostics.hasErrors }
+
+    func error(_ at: Position, _ code: String, _ message: String, hint: String? = nil) {
+        add(.error, at, code, message, hint)
+    }
+
+    func warning(_ at: Position, _ code: String, _ message: String, hint: String? = nil) {
+        add(.warning, at, code, message, hint)
+    }
+
+    func error(_ node: Node, _ code: String, _ message: String, hint: String? = nil) {
+        add(.error, Position(node), code, message, hint)
+    }
+
+    func warning(_ node: Node, _ code: String, _ message: String, hint: String? = nil) {
+        add(.warning, Position(node), code, message, hint)
+    }
+
+    private func add(_ severity: Diagnostic.Severity, _ at: Position, _ code: String, _ message: String, _ hint: String?) {
+        let index = at.line - 1
+        var source: String?
+        if index >= 0, index < lines.count {
+            var line = lines[index]
+            if line.last == "\r" { line = line.dropLast() }
+            source = String(line)
+        }
+        diagnostics.append(Diagnostic(file: file, line: at.line, column: at.column, severity: severity,
+                                      code: code, message: message, hint: hint, sourceLine: source))
+    }
+}

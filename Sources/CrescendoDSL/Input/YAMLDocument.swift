@@ -1,0 +1,65 @@
+import Yams
+
+/// The composed YAML tree of a file, with every node's line and column.
+///
+/// Parsing reports, each at its position: YAML syntax errors, duplicate keys (at the second
+/// one), an empty document, a top level that is not a mapping, and aliases that expand to more
+/// than `aliasBudget` nodes (a "billion laughs" file).
+struct YAMLDocument {
+    /// Nodes that aliases may add by expansion before the file is refused.
+    static let aliasBudget = 100_000
+
+    let root: Node.Mapping
+    let rootNode: Node
+
+    static func parse(_ source: SourceFile, into sink: DiagnosticSink) -> YAMLDocument? {
+        let parser: Parser
+        let root: Node?
+        do {
+            parser = try Parser(yaml: source.text)
+            root = try parser.singleRoot()
+        } catch let error as YamlError {
+            report(error, source: source, into: sink)
+            return nil
+        } catch {
+            sink.error(.start, "yaml", "cannot be parsed: \(error)")
+            return nil
+        }
+        guard let root else {
+            sink.error(.start, "file", "is empty", hint: "a campaign file starts with `campaign:`; a rule library with `rules:`")
+            return nil
+        }
+        let expanded = withExtendedLifetime(parser) { AliasBudget.check(root, budget: aliasBudget) }
+        if let node = expanded {
+            sink.error(node, "yaml", "aliases expand to more than \(aliasBudget) nodes; the file is refused",
+                       hint: "write the values out instead of nesting aliases")
+            return nil
+        }
+        guard case .mapping(let mapping) = root else {
+            sink.error(root, "file", "the top level must be a mapping of keys, not \(NodeText.describe(root))",
+                       hint: "a campaign file starts with `campaign:`; a rule library with `rules:`")
+            return nil
+        }
+        return YAMLDocument(root: mapping, rootNode: root)
+    }
+
+    private static func report(_ error: YamlError, source: SourceFile, into sink: DiagnosticSink) {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            var message = "invalid YAML: \(problem)"
+            if let context { message += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))" }
+            sink.error(Position(line: mark.line, column: mark.column), "yaml", message)
+        case let .reader(problem, _, _, _):
+            sink.error(.start, "yaml", "invalid YAML: \(problem)")
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let key = duplicates.sorted().first ?? ""
+            let first = Position(line: context.mark.line, column: context.mark.column)
+            let second = DuplicateKeyLocator.second(key: key, after: first, in: source.text) ?? first
+            sink.error(second, "yaml", "duplicate key '\(key)'",
+                       hint: "'\(key)' is already set at line \(first.line), column \(first.column); a key may appear once per mapping")
+        default:
+            sink.error(.start, "yaml", "invalid YAML: \(error)")
+        }
+    }
+}

@@ -1,0 +1,148 @@
+import Yams
+import CrescendoCore
+
+/// Typed access to YAML nodes. Every mismatch is reported at the node's position and yields
+/// `nil`, so that reading goes on and all problems of a file come out in one run.
+struct NodeReader {
+    let sink: DiagnosticSink
+
+    /// The entries of a mapping, after reporting unknown keys (with "did you mean"), keys that
+    /// are not text, and missing required keys. A null value counts as an empty mapping.
+    func fields(_ node: Node, _ code: String, _ name: String, keys: [String], required: [String] = []) -> Fields? {
+        guard let raw = entries(node, code, name) else { return nil }
+        var kept: [(key: String, keyNode: Node, value: Node)] = []
+        for entry in raw {
+            if keys.contains(entry.key) { kept.append(entry); continue }
+            unknownKey(entry.key, at: entry.keyNode, code, in: name, known: keys)
+        }
+        let fields = Fields(node: node, entries: kept)
+        for key in required where !fields.has(key) {
+            sink.error(node, code, "\(name) needs '\(key)'")
+        }
+        return fields
+    }
+
+    func unknownKey(_ key: String, at node: Node, _ code: String, in name: String, known: [String]) {
+        sink.error(node, code, "unknown key '\(key)' in \(name)",
+                   hint: Suggestion.hint(for: key, in: known) ?? "known keys: \(known.joined(separator: ", "))")
+    }
+
+    /// The entries of a mapping whose keys are ids (like `metrics:`), in file order.
+    func entries(_ node: Node, _ code: String, _ name: String) -> [(key: String, keyNode: Node, value: Node)]? {
+        if NodeText.isNull(node) { return [] }
+        guard case .mapping(let m) = node else {
+            sink.error(node, code, "\(name) must be a mapping, not \(NodeText.describe(node))")
+            return nil
+        }
+        var out: [(key: String, keyNode: Node, value: Node)] = []
+        for (k, v) in m {
+            guard case .scalar(let s) = k else {
+                sink.error(k, code, "a key in \(name) must be text, not \(NodeText.describe(k))")
+                continue
+            }
+            out.append((s.string, k, v))
+        }
+        return out
+    }
+
+    func list(_ node: Node, _ code: String, _ key: String) -> [Node]? {
+        guard case .sequence(let s) = node else {
+            sink.error(node, code, "'\(key)' must be a list, not \(NodeText.describe(node))")
+            return nil
+        }
+        return Array(s)
+    }
+
+    /// Any non-empty scalar, as written.
+    func string(_ node: Node, _ code: String, _ key: String) -> String? {
+        guard case .scalar(let s) = node, !NodeText.isNull(node) else {
+            sink.error(node, code, "'\(key)' must be text, not \(NodeText.describe(node))")
+            return nil
+        }
+        return s.string
+    }
+
+    /// A whole number written without quotes.
+    func int(_ node: Node, _ code: String, _ key: String, min: Int64? = nil) -> Int64? {
+        guard let text = NodeText.plain(node), let n = Int64(text) else {
+            sink.error(node, code, "'\(key)' must be a whole number, not \(NodeText.describe(node))")
+            return nil
+        }
+        if let min, n < min {
+            sink.error(node, code, "'\(key)' must be at least \(min), not \(n)")
+            return nil
+        }
+        return n
+    }
+
+    /// A number written without quotes.
+    func number(_ node: Node, _ code: String, _ key: String) -> Double? {
+        guard let text = NodeText.plain(node), let x = Double(text), x.isFinite else {
+            sink.error(node, code, "'\(key)' must be a number, not \(NodeText.describe(node))")
+            return nil
+        }
+        return x
+    }
+
+    func bool(_ node: Node, _ code: String, _ key: String) -> Bool? {
+        switch NodeText.plain(node) {
+        case "true": return true
+        case "false": return false
+        default:
+            sink.error(node, code, "'\(key)' must be true or false, not \(NodeText.describe(node))")
+            return nil
+        }
+    }
+
+    /// One of a fixed set of words.
+    func choice(_ node: Node, _ code: String, _ key: String, _ options: [String]) -> String? {
+        guard let text = string(node, code, key) else { return nil }
+        guard options.contains(text) else {
+            let list = options.map { "'\($0)'" }.joined(separator: ", ")
+            sink.error(node, code, "'\(key)' must be one of \(list), not \"\(text)\"",
+                       hint: Suggestion.hint(for: text, in: options))
+            return nil
+        }
+        return text
+    }
+
+    func duration(_ node: Node, _ code: String, _ key: String) -> TimeSpan? {
+        guard let text = string(node, code, key) else { return nil }
+        guard let span = TimeParsing.duration(text) else {
+            sink.error(node, code, "'\(key)' is not a duration: \"\(text)\"",
+                       hint: "write a whole number and a unit (30m, 48h, 7d, 2w) or ISO 8601 (PT48H, P7D)")
+            return nil
+        }
+        return span
+    }
+
+    /// A duration that must not be negative.
+    func positiveDuration(_ node: Node, _ code: String, _ key: String) -> TimeSpan? {
+        guard let span = duration(node, code, key) else { return nil }
+        guard span.seconds > 0 else {
+            sink.error(node, code, "'\(key)' must be longer than zero, not \(span)")
+            return nil
+        }
+        return span
+    }
+
+    func date(_ node: Node, _ code: String, _ key: String) -> CivilDate? {
+        guard let text = string(node, code, key) else { return nil }
+        guard let date = TimeParsing.date(text) else {
+            sink.error(node, code, "'\(key)' is not a date: \"\(text)\"", hint: "write a date as YYYY-MM-DD, e.g. 2027-01-04")
+            return nil
+        }
+        return date
+    }
+
+    /// A date (local midnight) or a date-time (local unless it has `Z` or an offset).
+    func instant(_ node: Node, _ code: String, _ key: String, zone: Zone) -> Instant? {
+        guard let text = string(node, code, key) else { return nil }
+        guard let t = TimeParsing.instant(text, zone: zone) else {
+            sink.error(node, code, "'\(key)' is not a date or date-time: \"\(text)\"",
+                       hint: "write 2027-01-04 or 2027-01-04T09:00 (local time; add Z or an offset like -05:00 for a fixed instant)")
+            return nil
+        }
+        return t
+    }
+}
