@@ -9,6 +9,7 @@ struct Crescendo: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             // subcommands: one file each
+            LedgerCommand.self, IndicatorCommand.self, RespondCommand.self, FlowsCommand.self, WorkloadCommand.self,
         ]
     )
 }

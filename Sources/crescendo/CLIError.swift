@@ -1,0 +1,27 @@
+import ArgumentParser
+import CrescendoCore
+import Foundation
+
+/// A failure the user can act on; printed as one line `error: ...` with exit status 1.
+struct CLIError: Error, CustomStringConvertible {
+    var description: String
+    init(_ message: String) { description = message }
+}
+
+/// Runs a command body; any error other than an ArgumentParser exit or usage error is printed
+/// as `error: MESSAGE` on standard error and exits with status 1.
+func reportingErrors(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let e as ExitCode {
+        throw e
+    } catch let e as ValidationError {
+        throw e
+    } catch {
+        FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+        throw ExitCode(1)
+    }
+}
+
+/// The current time, whole seconds (the CLI may read the clock; Core never does).
+func now() -> Instant { Instant(seconds: Int64(Date().timeIntervalSince1970)) }
