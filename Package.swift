@@ -32,6 +32,8 @@ let package = Package(
         .target(name: "CrescendoStore", dependencies: [
             "CrescendoCore",
             .product(name: "GRDB", package: "GRDB.swift"),
+            // The raw C API, for binding the import's prepared statement without per-row allocations.
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // Templates, reports, charts and exports.

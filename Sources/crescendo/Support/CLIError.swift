@@ -1,32 +1,27 @@
 import ArgumentParser
+import CrescendoCore
+import Foundation
 
-/// An error the user can act on: printed as `error: message` and mapped to exit code 1.
+/// A failure the user can act on; printed as one line `error: ...` with exit status 1.
 struct CLIError: Error, CustomStringConvertible {
-    var message: String
-    init(_ message: String) { self.message = message }
-    var description: String { message }
+    var description: String
+    init(_ message: String) { description = message }
 }
 
-/// Prints to standard error.
-func printError(_ s: String) {
-    var stderr = StandardError()
-    print(s, to: &stderr)
-}
-
-struct StandardError: TextOutputStream {
-    mutating func write(_ string: String) {
-        FileHandleOutput.stderr.write(string)
+/// Runs a command body; any error other than an ArgumentParser exit or usage error is printed
+/// as `error: MESSAGE` on standard error and exits with status 1.
+func reportingErrors(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let e as ExitCode {
+        throw e
+    } catch let e as ValidationError {
+        throw e
+    } catch {
+        FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+        throw ExitCode(1)
     }
 }
 
-extension AsyncParsableCommand {
-    /// Runs `body`, turning a `CLIError` into `error: ...` on stderr and exit code 1.
-    func reportingErrors(_ body: () throws -> Void) throws {
-        do {
-            try body()
-        } catch let e as CLIError {
-            printError("error: \(e.message)")
-            throw ExitCode(1)
-        }
-    }
-}
+/// The current time, whole seconds (the CLI may read the clock; Core never does).
+func now() -> Instant { Instant(seconds: Int64(Date().timeIntervalSince1970)) }

@@ -1,8 +1,10 @@
 import CrescendoCore
 import CrescendoDSL
+import CrescendoStore
+import Foundation
 
-// Wiring to the campaign loader (CrescendoDSL) and the input readers (CrescendoCore/Inputs,
-// CrescendoStore); filled in when those land.
+// Inputs shared by simulate, status and test: the campaign, and facts from CSV files or a
+// ledger database.
 
 /// Loads a campaign; its errors are printed as `crescendo check` prints them.
 func loadCampaign(_ path: String) throws -> Campaign {
@@ -15,14 +17,34 @@ func loadCampaign(_ path: String) throws -> Campaign {
     return campaign
 }
 
+/// Whether a path is a ledger database rather than a CSV file (by the SQLite file header).
+func isDatabase(_ path: String) -> Bool {
+    guard let h = FileHandle(forReadingAtPath: path) else { return false }
+    defer { try? h.close() }
+    return (try? h.read(upToCount: 16)) == Data("SQLite format 3\0".utf8)
+}
+
+/// Opens a ledger for streaming: a CSV file is read row by row; a database in seq order.
 func openLedger(_ path: String, campaign: Campaign) throws -> Simulation.EntrySource {
-    throw CLIError("ledger reading is not wired yet")
+    if isDatabase(path) {
+        let store = try SQLiteLedgerStore(path: path, access: .readOnly)
+        var entries: [LedgerEntry] = []
+        try store.forEachEntry { entries.append($0.entry) }
+        var iterator = entries.makeIterator()
+        return { iterator.next() }
+    }
+    let reader = try LedgerCSVReader(path: path, campaign: campaign)
+    return { try reader.next() }
 }
 
 func readIndicators(_ path: String, campaign: Campaign) throws -> [IndicatorSample] {
-    throw CLIError("indicator reading is not wired yet")
+    var out: [IndicatorSample] = []
+    try IndicatorCSVReader(path: path, campaign: campaign).forEach { s, _ in out.append(s) }
+    return out
 }
 
 func readResponses(_ path: String, campaign: Campaign) throws -> [Response] {
-    throw CLIError("response reading is not wired yet")
+    var out: [Response] = []
+    try ResponseCSVReader(path: path, zone: campaign.zone).forEach { r, _ in out.append(r) }
+    return out
 }

@@ -1,17 +1,3 @@
-/// Crescendo's own pseudo-random generator (SplitMix64), so that a `shuffle` ladder gives the
-/// same tactics on every machine and every Swift version.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
-    public private(set) var state: UInt64
-    public init(seed: UInt64) { state = seed }
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 extension Ladder {
     /// The order of tactic indices for one shuffle cycle: SplitMix64 seeded with
     /// `seed XOR (cycle × 0x9E3779B97F4A7C15)`, then Fisher–Yates from the last index down with

@@ -1,0 +1,163 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A streaming RFC 4180 tokenizer: quoted fields (with `""` escapes and embedded line breaks),
+/// CRLF or LF line endings, blank lines skipped.
+///
+/// It reads its source in chunks (1 MiB for files) and keeps only the current record, so memory
+/// stays flat however large the file. Fields are exposed as byte slices of a reused buffer: a
+/// caller that only parses numbers and dates never allocates a `String`.
+public final class CSVTokenizer {
+    /// Where the bytes come from.
+    private enum Source {
+        case descriptor(Int32, closeWhenDone: Bool)
+        case memory
+    }
+
+    private let source: Source
+    private let fileName: String
+    private var chunk: [UInt8]
+    private var chunkEnd = 0
+    private var position = 0
+    private var exhausted = false
+
+    /// The bytes of the current record's fields, back to back.
+    public private(set) var recordBytes: [UInt8] = []
+    /// `fieldEnds[i]` is the end offset of field `i` in `recordBytes`.
+    private var fieldEnds: [Int] = []
+    private var line = 1
+    /// The physical line on which the current record starts.
+    public private(set) var recordLine = 0
+    private var pendingLF = false
+
+    /// The chunk size for file reads.
+    public static let chunkSize = 1 << 20
+
+    /// Tokenizes an open file descriptor; `closeWhenDone` closes it on deinit.
+    public init(fileDescriptor: Int32, fileName: String, closeWhenDone: Bool = false) {
+        self.source = .descriptor(fileDescriptor, closeWhenDone: closeWhenDone)
+        self.fileName = fileName
+        self.chunk = [UInt8](repeating: 0, count: CSVTokenizer.chunkSize)
+    }
+
+    /// Tokenizes bytes already in memory (tests, HTTP bodies).
+    public init(bytes: [UInt8], fileName: String) {
+        self.source = .memory
+        self.fileName = fileName
+        self.chunk = bytes
+        self.chunkEnd = bytes.count
+        self.exhausted = true
+    }
+
+    /// Opens a file for reading, or throws an `InputError` naming it.
+    public convenience init(path: String, fileName: String? = nil) throws {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            let reason = String(cString: strerror(errno))
+            throw InputError(file: fileName ?? path, line: 0, message: "cannot open: \(reason)")
+        }
+        self.init(fileDescriptor: fd, fileName: fileName ?? path, closeWhenDone: true)
+    }
+
+    deinit {
+        if case .descriptor(let fd, true) = source { close(fd) }
+    }
+
+    /// The number of fields in the current record.
+    public var fieldCount: Int { fieldEnds.count }
+
+    /// The bytes of field `i` of the current record (a slice of a reused buffer: copy it to keep it).
+    @inline(__always)
+    public func field(_ i: Int) -> ArraySlice<UInt8> {
+        let start = i == 0 ? 0 : fieldEnds[i - 1]
+        return recordBytes[start..<fieldEnds[i]]
+    }
+
+    /// Field `i` as a `String`.
+    public func string(_ i: Int) -> String { String(decoding: field(i), as: UTF8.self) }
+
+    /// Refills the chunk; returns false at end of input.
+    private func refill() throws -> Bool {
+        guard case .descriptor(let fd, _) = source, !exhausted else { return false }
+        let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        if n < 0 {
+            let reason = String(cString: strerror(errno))
+            throw InputError(file: fileName, line: line, message: "read failed: \(reason)")
+        }
+        if n == 0 { exhausted = true; return false }
+        chunkEnd = n
+        position = 0
+        return true
+    }
+
+    private enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
+
+    /// Advances to the next record; returns false at end of input.
+    ///
+    /// Throws an `InputError` for an unterminated quote or a character after a closing quote.
+    public func nextRecord() throws -> Bool {
+        recordBytes.removeAll(keepingCapacity: true)
+        fieldEnds.removeAll(keepingCapacity: true)
+        var state = State.fieldStart
+        var sawAnything = false
+        recordLine = line
+        while true {
+            if position >= chunkEnd {
+                guard try refill() else { break }
+            }
+            let byte = chunk[position]
+            position += 1
+            if pendingLF {
+                pendingLF = false
+                if byte == 10 { continue }
+            }
+            switch state {
+            case .quoted:
+                if byte == 34 { state = .quoteInQuoted } else {
+                    if byte == 10 { line += 1 }
+                    recordBytes.append(byte)
+                }
+            case .quoteInQuoted:
+                if byte == 34 { recordBytes.append(34); state = .quoted; continue }
+                state = .unquoted
+                if byte == 44 {
+                    fieldEnds.append(recordBytes.count); state = .fieldStart
+                } else if byte == 10 || byte == 13 {
+                    line += 1; pendingLF = byte == 13
+                    fieldEnds.append(recordBytes.count)
+                    return true
+                } else {
+                    throw InputError(file: fileName, line: recordLine, message: "unexpected character after a closing quote")
+                }
+            case .fieldStart, .unquoted:
+                switch byte {
+                case 44:
+                    sawAnything = true
+                    fieldEnds.append(recordBytes.count); state = .fieldStart
+                case 10, 13:
+                    line += 1; pendingLF = byte == 13
+                    if !sawAnything && state == .fieldStart && fieldEnds.isEmpty {
+                        recordLine = line  // a blank line: skip it
+                        continue
+                    }
+                    fieldEnds.append(recordBytes.count)
+                    return true
+                case 34 where state == .fieldStart:
+                    sawAnything = true; state = .quoted
+                default:
+                    sawAnything = true; state = .unquoted
+                    recordBytes.append(byte)
+                }
+            }
+        }
+        if state == .quoted {
+            throw InputError(file: fileName, line: recordLine, message: "unterminated quoted field")
+        }
+        guard sawAnything || !fieldEnds.isEmpty else { return false }
+        fieldEnds.append(recordBytes.count)
+        return true
+    }
+}

@@ -1,0 +1,9 @@
+/// What an import wrote.
+public struct ImportSummary: Hashable, Sendable {
+    /// Entries written.
+    public var count: Int
+    /// The seq of the first entry written (when any were).
+    public var firstSeq: Int64?
+    /// The ledger's head after the import.
+    public var head: ChainHead
+}

@@ -1,0 +1,77 @@
+import CrescendoCore
+import Foundation
+import GRDB
+
+extension SQLiteLedgerStore {
+    public func entry(seq: Int64) throws -> StoredEntry? {
+        try entries(EntryQuery(fromSeq: seq, toSeq: seq)).first
+    }
+
+    public func forEachEntry(after seq: Int64, _ body: (StoredEntry) throws -> Void) throws {
+        try read { db in
+            var reader = try EntryRowReader(db, sql: "SELECT \(EntryRowReader.columns) FROM entries WHERE seq > ? ORDER BY seq",
+                                            arguments: [seq], path: path)
+            while let row = try reader.next() { try body(row.stored) }
+        }
+    }
+
+    public func entries(_ query: EntryQuery) throws -> [StoredEntry] {
+        var clauses: [String] = []
+        var arguments = StatementArguments()
+        func add(_ clause: String, _ value: (any DatabaseValueConvertible)?) {
+            guard let value else { return }
+            clauses.append(clause)
+            arguments += [value]
+        }
+        add("kind = ?", query.kind)
+        add("area = ?", query.area)
+        add("demand = ?", query.demand)
+        add("seq >= ?", query.fromSeq)
+        add("seq <= ?", query.toSeq)
+        add("at >= ?", query.since?.seconds)
+        add("at < ?", query.until?.seconds)
+        var sql = "SELECT \(EntryRowReader.columns) FROM entries"
+        if !clauses.isEmpty { sql += " WHERE " + clauses.joined(separator: " AND ") }
+        sql += " ORDER BY seq"
+        if let limit = query.limit { sql += " LIMIT \(max(0, limit))" }
+        return try read { db in
+            var reader = try EntryRowReader(db, sql: sql, arguments: arguments, path: path)
+            var out: [StoredEntry] = []
+            while let row = try reader.next() { out.append(row.stored) }
+            return out
+        }
+    }
+
+    /// Calls `body` for the ledger as it now reads: every entry in seq order, except that an
+    /// entry that was corrected carries the values of its latest correction (keeping its own
+    /// seq), and corrections themselves are not repeated.
+    public func forEachCurrentEntry(_ body: (LedgerEntry) throws -> Void) throws {
+        let corrections: [Int64: StoredEntry] = try read { db in
+            var reader = try EntryRowReader(db, sql: "SELECT \(EntryRowReader.columns) FROM entries WHERE corrects IS NOT NULL ORDER BY seq",
+                                            path: path)
+            var latest: [Int64: StoredEntry] = [:]
+            while let row = try reader.next() { if let c = row.stored.corrects { latest[c] = row.stored } }
+            return latest
+        }
+        try forEachEntry(after: 0) { stored in
+            guard stored.corrects == nil else { return }
+            if var replacement = corrections[stored.seq]?.entry {
+                replacement.seq = stored.seq
+                try body(replacement)
+            } else {
+                try body(stored.entry)
+            }
+        }
+    }
+
+    public func head() throws -> ChainHead {
+        try read { db in
+            let count = try Int64.fetchOne(db, sql: "SELECT count(*) FROM entries") ?? 0
+            guard let row = try Row.fetchOne(db, sql: "SELECT seq, hash FROM entries ORDER BY seq DESC LIMIT 1") else {
+                return ChainHead(count: 0, seq: 0, hash: EntryHasher.genesis)
+            }
+            let hash: Data = row[1] ?? Data()
+            return ChainHead(count: count, seq: row[0], hash: Hex.string(Array(hash)))
+        }
+    }
+}

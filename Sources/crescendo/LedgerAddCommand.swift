@@ -1,0 +1,31 @@
+import ArgumentParser
+import CrescendoCore
+import CrescendoStore
+
+/// `crescendo ledger add`: records one act of care.
+struct LedgerAddCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "add", abstract: "Record one ledger entry; prints its seq and hash.")
+
+    @OptionGroup var store: StoreOptions
+    @Option(help: "What was counted: one of the campaign's metrics.") var kind: String
+    @OptionGroup var fields: EntryFieldOptions
+
+    func run() throws {
+        try reportingErrors {
+            let campaign = try store.loadCampaign()
+            let recordedAt = now()
+            var entry = LedgerEntry(at: recordedAt, kind: kind)
+            try fields.apply(to: &entry, zone: campaign?.zone ?? .utc)
+            if let campaign, let problem = campaign.problem(with: entry) { throw CLIError(problem) }
+            let redactor = try campaign.map(Redactor.init(campaign:)) ?? Redactor()
+            let redactions = redactor.redact(&entry)
+            let stored = try store.openForWriting(campaign: campaign).append(entry, recordedAt: recordedAt)
+            print("entry \(stored.seq) recorded, hash \(stored.hash)" + redactionNote(redactions))
+        }
+    }
+}
+
+/// `, 2 redactions` when free text was redacted.
+func redactionNote(_ count: Int) -> String {
+    count == 0 ? "" : count == 1 ? ", 1 redaction" : ", \(count) redactions"
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import CrescendoCore
+import CrescendoStore
+import Foundation
+
+/// `crescendo ledger import LEDGER.csv`: appends a whole CSV file in one transaction.
+struct LedgerImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Append every row of a ledger CSV (at,kind,quantity,area,demand,care,cause,change) in one transaction; a bad row imports nothing.")
+
+    @OptionGroup var store: StoreOptions
+    @Argument(help: "The ledger CSV file.") var file: String
+
+    func run() throws {
+        try reportingErrors {
+            let campaign = try store.loadCampaign()
+            let ledger = try store.openForWriting(campaign: campaign)
+            let reader = try LedgerCSVReader(path: file, file: (file as NSString).lastPathComponent, campaign: campaign)
+            let redactor = try campaign.map(Redactor.init(campaign:)) ?? Redactor()
+            var redactions = 0
+            let progress = ImportProgress()
+            let summary = try ledger.importEntries(recordedAt: now(), progress: progress.report) {
+                guard var entry = try reader.next() else { return nil }
+                if entry.care != nil || entry.cause != nil || entry.change != nil { redactions += redactor.redact(&entry) }
+                return entry
+            }
+            progress.finish()
+            let range = summary.firstSeq.map { " (entries \($0) to \(summary.head.seq))" } ?? ""
+            print("imported \(summary.count) entries\(range), \(progress.rate(summary.count)) rows/s, head \(summary.head.hash)"
+                  + redactionNote(redactions))
+        }
+    }
+}
