@@ -11,6 +11,8 @@ struct Crescendo: AsyncParsableCommand {
             CheckCommand.self,
             SchemaCommand.self,
             SimulateCommand.self,
+            TestCommand.self,
+            StatusCommand.self,
             // subcommands: one file each
             LedgerCommand.self, IndicatorCommand.self, RespondCommand.self, FlowsCommand.self, WorkloadCommand.self,
         ]
