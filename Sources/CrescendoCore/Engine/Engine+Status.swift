@@ -117,11 +117,11 @@ extension Engine {
         deadlines.filter { $0.answeredAt == nil }.map { d in
             if d.missed || d.due <= now {
                 let days = (now - d.opened).seconds / 86_400
-                return .init(record: d, days: days, sentence: "deadline \(d.number): \(d.target): \(days) days of silence on \(d.demand)")
+                return .init(record: d, days: days, sentence: "deadline \(d.number): \(d.target): \(days) day\(days == 1 ? "" : "s") of silence on \(d.demand)")
             }
             let days = (d.due - now).seconds / 86_400
             return .init(record: d, days: days,
-                         sentence: "deadline \(d.number): \(d.target) on \(d.demand): due \(campaign.zone.short(d.due)), \(days) days left")
+                         sentence: "deadline \(d.number): \(d.target) on \(d.demand): due \(campaign.zone.short(d.due)), \(days) day\(days == 1 ? "" : "s") left")
         }
     }
 

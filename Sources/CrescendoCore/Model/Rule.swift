@@ -114,7 +114,14 @@ public enum Condition: Hashable, Sendable {
     case entriesAtLeast(Int64)
 }
 
+/// A number as people write it: `8`, `2.5`, `3.6` (at most four decimals, no float noise).
 public func formatNumber(_ x: Double) -> String {
-    if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
-    return String(x)
+    guard x.isFinite, abs(x) < 1e15 else { return String(x) }
+    let scaled = (x * 10_000).rounded()
+    if scaled.truncatingRemainder(dividingBy: 10_000) == 0 { return String(Int64(scaled / 10_000)) }
+    var s = String(Int64(abs(scaled)) % 10_000)
+    s = String(repeating: "0", count: 4 - s.count) + s
+    while s.hasSuffix("0") { s.removeLast() }
+    let whole = Int64(abs(scaled)) / 10_000
+    return (scaled < 0 ? "-" : "") + "\(whole).\(s)"
 }
