@@ -11,7 +11,7 @@ struct Aggregator {
         var filter: EntryFilter
     }
     let spec: Spec
-    /// Threshold rules (indices into the campaign's rules) that read this aggregator.
+    /// The thresholds (slots in the engine's threshold states) that read this aggregator.
     var rules: [Int] = []
     private(set) var keys: [String] = []
     private var keyIndex: [String: Int] = [:]
@@ -25,8 +25,16 @@ struct Aggregator {
     private(set) var dirty: [Int] = []
     private var isDirty: [Bool] = []
 
+    // The spec's hot parts as plain values, read for every entry.
+    private let metric: String?
+    private let filtered: Bool
+    private let over: Int64
+
     init(spec: Spec) {
         self.spec = spec
+        metric = spec.metric
+        filtered = !spec.filter.isEmpty
+        over = spec.over
         if spec.per == nil { _ = key("") }
     }
 
@@ -45,8 +53,8 @@ struct Aggregator {
 
     /// Adds an entry if it matches; returns whether it did.
     mutating func add(_ e: LedgerEntry) {
-        if let m = spec.metric, e.kind != m { return }
-        if !spec.filter.isEmpty, !spec.filter.matches(e) { return }
+        if let m = metric, e.kind != m { return }
+        if filtered, !spec.filter.matches(e) { return }
         let k: Int
         if let per = spec.per {
             guard let v = e.value(per) else { return }
@@ -54,9 +62,9 @@ struct Aggregator {
         } else {
             k = 0
         }
-        let q = spec.metric == nil ? 1000 : e.quantity.milli
+        let q = metric == nil ? 1000 : e.quantity.milli
         sums[k] += q
-        exits.append(e.at.seconds + spec.over); exitKeys.append(Int32(k)); exitQty.append(q)
+        exits.append(e.at.seconds + over); exitKeys.append(Int32(k)); exitQty.append(q)
         markDirty(k)
     }
 

@@ -48,6 +48,6 @@ extension Engine {
                 enqueue(.firing(Firing(rule: ri, at: t, because: because, deadline: n)), phase: 0, rule: ri)
             }
         }
-        for r in everySilenceRules { count(rule: r, by: 1, entry: nil, silence: (Int(silences), d), at: t, live: true) }
+        for slot in everySilenceRules { count(slot, by: 1, entry: nil, silence: (Int(silences), d), at: t, live: true) }
     }
 }

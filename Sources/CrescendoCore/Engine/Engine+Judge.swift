@@ -9,7 +9,9 @@ extension Engine {
             for f in scratchFacts { apply(f, at: t, live: live) }
             scratchFacts.removeAll(keepingCapacity: true)
         }
-        for a in aggregators.indices { aggregators[a].expire(through: t.seconds) }
+        for a in aggregators.indices {
+            if let x = aggregators[a].nextExit, x <= t.seconds { aggregators[a].expire(through: t.seconds) }
+        }
         processedThrough = t
         guard live else {
             for a in aggregators.indices { aggregators[a].clearDirty() }
@@ -41,11 +43,11 @@ extension Engine {
             e.seq = entryCount
             if let mi = metricIndex[e.kind] {
                 metricTotals[mi] += e.quantity.milli
-                for r in everyMetricRules[mi] ?? [] { count(rule: r, by: e.quantity.milli, entry: e, at: t, live: live) }
+                for slot in everyMetricRules[mi] { count(slot, by: e.quantity.milli, entry: e, at: t, live: live) }
             }
             daily.add(e)
             for a in aggregators.indices { aggregators[a].add(e) }
-            for r in everyEntryRules { count(rule: r, by: 1, entry: e, at: t, live: live) }
+            for slot in everyEntryRules { count(slot, by: 1, entry: e, at: t, live: live) }
         case .indicator(let s):
             indicatorValues[s.name] = s.value
             if indicatorRules[s.name] != nil { markIndicatorDirty(s.name) }
@@ -55,15 +57,21 @@ extension Engine {
     }
 
     /// Advances an `every:` counter and fires once per multiple reached or passed.
-    mutating func count(rule r: Int, by amount: Int64, entry: LedgerEntry?, silence: (number: Int, deadline: DeadlineRecord)? = nil,
+    mutating func count(_ slot: Int, by amount: Int64, entry: LedgerEntry?, silence: (number: Int, deadline: DeadlineRecord)? = nil,
                         at t: Instant, live: Bool) {
-        // Read the scalars, then update the stored state in place (a copy of it would make the
-        // per-key dictionary copy itself on every entry).
-        guard let step = every[r]?.step else { return }
-        let per = every[r]!.per
-        if !every[r]!.filter.isEmpty {
-            if let e = entry, !every[r]!.filter.matches(e) { return }
-            if let d = silence?.deadline, let want = every[r]!.filter.demand, want != d.demand { return }
+        // Fields are read and written in place: a copy of the state would make its per-key
+        // dictionary copy itself on every entry.
+        let step = every[slot].step
+        let per = every[slot].per
+        if per == nil, !every[slot].filtered {
+            // The common case (`every: N` over the whole ledger): one counter, one division.
+            let before = every[slot].total
+            every[slot].total = before + amount
+            if !live || (before + amount) / step == before / step { return }
+        }
+        if every[slot].filtered {
+            if let e = entry, !every[slot].filter.matches(e) { return }
+            if let d = silence?.deadline, let want = every[slot].filter.demand, want != d.demand { return }
         }
         var key: String?
         if let per {
@@ -72,26 +80,30 @@ extension Engine {
         }
         let before: Int64
         if let k = key {
-            before = every[r]!.perKey[k] ?? 0
-            every[r]!.perKey[k] = before + amount
+            before = every[slot].perKey[k] ?? 0
+            every[slot].perKey[k] = before + amount
+        } else if per == nil, !every[slot].filtered {
+            before = every[slot].total - amount  // already counted above
         } else {
-            before = every[r]!.total
-            every[r]!.total = before + amount
+            before = every[slot].total
+            every[slot].total = before + amount
         }
         guard live else { return }
         let crossings = (before + amount) / step - before / step
         guard crossings > 0 else { return }
+        let r = every[slot].rule
         for j in 1...crossings {
             let milestone = (before / step + j) * step
             var f = Firing(rule: r, at: t, because: "", per: key.map { (per!, $0) }, entry: entry, deadline: silence?.deadline.number)
-            f.because = everyBecause(rule: r, milestone: milestone, key: key, entry: entry, silence: silence)
+            f.because = everyBecause(slot, milestone: milestone, key: key, entry: entry, silence: silence)
             enqueue(.firing(f), phase: 0, rule: r)
         }
     }
 
-    private func everyBecause(rule r: Int, milestone: Int64, key: String?, entry: LedgerEntry?,
+    private func everyBecause(_ slot: Int, milestone: Int64, key: String?, entry: LedgerEntry?,
                               silence: (number: Int, deadline: DeadlineRecord)?) -> String {
-        let st = every[r]!
+        let st = every[slot]
+        let r = st.rule
         let scope = key.map { " in \(st.per!.rawValue) \($0)" } ?? ""
         switch campaign.rules[r].trigger {
         case .every(let n, .metric(let m), _, _):
@@ -111,64 +123,72 @@ extension Engine {
         for a in aggregators.indices where !aggregators[a].dirty.isEmpty {
             for k in aggregators[a].dirty {
                 let v = Double(aggregators[a].sums[k]) / 1000
-                for r in aggregators[a].rules { edge(rule: r, key: k, value: v, at: t) }
+                for slot in aggregators[a].rules { edge(slot, key: k, value: v, at: t) }
             }
             aggregators[a].clearDirty()
         }
         for name in dirtyIndicatorOrder {
             guard let v = indicatorValues[name] else { continue }
-            for r in indicatorRules[name] ?? [] { edge(rule: r, key: 0, value: v, at: t) }
+            for slot in indicatorRules[name] ?? [] { edge(slot, key: 0, value: v, at: t) }
         }
         dirtyIndicators.removeAll(keepingCapacity: true)
         dirtyIndicatorOrder.removeAll(keepingCapacity: true)
     }
 
     /// Rising and falling edges of one threshold key; a rise fires now or starts a hold.
-    mutating func edge(rule r: Int, key k: Int, value v: Double, at t: Instant) {
-        let th = thresholds[r]!.threshold
-        let holds = th.comparison.holds(v)
-        if thresholds[r]!.keys.count <= k {
-            thresholds[r]!.keys.append(contentsOf: repeatElement(ThresholdState.Key(), count: k + 1 - thresholds[r]!.keys.count))
+    mutating func edge(_ slot: Int, key k: Int, value v: Double, at t: Instant) {
+        let holds = thresholds[slot].holds(v)
+        if thresholds[slot].keys.count <= k {
+            thresholds[slot].keys.append(contentsOf: repeatElement(ThresholdState.Key(), count: k + 1 - thresholds[slot].keys.count))
         }
-        let state = thresholds[r]!.keys[k]
+        let state = thresholds[slot].keys[k]
+        let r = thresholds[slot].rule
         if holds == state.active {
             if explainRule == r {
-                let label = measureLabel(r, key: k)
-                note(r, t, "\(label) is \(formatNumber(v)), still \(holds ? "" : "not ")\(th.comparison)")
+                let label = measureLabel(slot, key: k)
+                note(r, t, "\(label) is \(formatNumber(v)), still \(holds ? "" : "not ")\(thresholds[slot].threshold.comparison)")
             }
             return
         }
+        let hold = thresholds[slot].holdSeconds
         if holds {
-            thresholds[r]!.keys[k].active = true
-            thresholds[r]!.keys[k].since = t
-            if let hold = th.hold, hold.seconds > 0 {
-                timers.insert(.hold(rule: r, key: k, generation: state.generation), at: t + hold)
-                let label = measureLabel(r, key: k)
-                note(r, t, "\(label) rose to \(formatNumber(v)), \(th.comparison); must hold until \(t + hold)")
+            thresholds[slot].keys[k].active = true
+            thresholds[slot].keys[k].since = t
+            if hold > 0 {
+                timers.insert(.hold(slot: slot, key: k, generation: state.generation), at: t + TimeSpan(seconds: hold))
+                if explainRule == r {
+                    let label = measureLabel(slot, key: k)
+                    note(r, t, "\(label) rose to \(formatNumber(v)), \(thresholds[slot].threshold.comparison); must hold until \(t + TimeSpan(seconds: hold))")
+                }
             } else {
-                let f = Firing(rule: r, at: t, because: "\(measureLabel(r, key: k)) rose to \(formatNumber(v)), \(th.comparison)",
-                               per: perKey(r, k))
+                let label = measureLabel(slot, key: k)
+                let f = Firing(rule: r, at: t, because: "\(label) rose to \(formatNumber(v)), \(thresholds[slot].threshold.comparison)",
+                               per: perKey(slot, k))
                 enqueue(.firing(f), phase: 0, rule: r)
             }
         } else {
-            thresholds[r]!.keys[k].active = false
-            thresholds[r]!.keys[k].since = nil
-            thresholds[r]!.keys[k].generation += 1
-            let label = measureLabel(r, key: k)
-            note(r, t, "\(label) fell to \(formatNumber(v)), no longer \(th.comparison)"
-                 + (th.hold != nil && state.since != nil ? "; the hold since \(state.since!) is broken" : ""))
+            thresholds[slot].keys[k].active = false
+            thresholds[slot].keys[k].since = nil
+            thresholds[slot].keys[k].generation += 1
+            if explainRule == r {
+                let label = measureLabel(slot, key: k)
+                note(r, t, "\(label) fell to \(formatNumber(v)), no longer \(thresholds[slot].threshold.comparison)"
+                     + (hold > 0 && state.since != nil ? "; the hold since \(state.since!) is broken" : ""))
+            }
         }
     }
 
-    func perKey(_ r: Int, _ k: Int) -> (Dimension, String)? {
-        guard let st = thresholds[r], let a = st.aggregator, let per = st.threshold.per else { return nil }
+    /// The `per` dimension and key a threshold key stands for.
+    func perKey(_ slot: Int, _ k: Int) -> (Dimension, String)? {
+        let st = thresholds[slot]
+        guard let a = st.aggregator, let per = st.threshold.per else { return nil }
         return (per, aggregators[a].keys[k])
     }
 
-    /// "masks over 7d in area a03", "count of entries over 7d", "infection_rate".
-    func measureLabel(_ r: Int, key k: Int) -> String {
-        guard let st = thresholds[r] else { return "" }
-        let scope = perKey(r, k).map { " in \($0.0.rawValue) \($0.1)" } ?? ""
+    /// "masks over 7d in area a03", "entries over 7d", "infection_rate".
+    func measureLabel(_ slot: Int, key k: Int) -> String {
+        let st = thresholds[slot]
+        let scope = perKey(slot, k).map { " in \($0.0.rawValue) \($0.1)" } ?? ""
         switch st.threshold.measure {
         case .sum(let m, let over): return "\(m) over \(over)\(scope)"
         case .count(let over): return "entries over \(over)\(scope)"
@@ -180,13 +200,14 @@ extension Engine {
         switch timer {
         case .start:
             break
-        case .hold(let r, let k, let generation):
-            guard let st = thresholds[r], k < st.keys.count else { return }
+        case .hold(let slot, let k, let generation):
+            let st = thresholds[slot]
+            guard k < st.keys.count else { return }
             let key = st.keys[k]
             guard key.active, key.generation == generation, let since = key.since else { return }
-            let f = Firing(rule: r, at: t, because: "\(measureLabel(r, key: k)) \(st.threshold.comparison) since \(since), held for \(st.threshold.hold ?? .zero)",
-                           per: perKey(r, k))
-            enqueue(.firing(f), phase: 0, rule: r)
+            let f = Firing(rule: st.rule, at: t, because: "\(measureLabel(slot, key: k)) \(st.threshold.comparison) since \(since), held for \(st.threshold.hold ?? .zero)",
+                           per: perKey(slot, k))
+            enqueue(.firing(f), phase: 0, rule: st.rule)
         case .deadlineDue(let n):
             missDeadline(n, at: t)
         case .schedule(let r):

@@ -2,31 +2,38 @@ extension Engine {
     /// Indexes the rules by what can fire them.
     mutating func setUpRules() {
         let n = campaign.rules.count
-        every = Array(repeating: nil, count: n)
-        thresholds = Array(repeating: nil, count: n)
+        everySlot = Array(repeating: -1, count: n)
+        thresholdSlot = Array(repeating: -1, count: n)
+        everyMetricRules = Array(repeating: [], count: campaign.metrics.count)
         for (i, rule) in campaign.rules.enumerated() where rule.enabled {
             switch rule.trigger {
             case .every(let step, let counted, let filter, let per):
+                let slot = every.count
                 switch counted {
                 case .entries:
-                    every[i] = EveryState(step: step, per: per, filter: filter)
-                    everyEntryRules.append(i)
+                    every.append(EveryState(rule: i, step: step, per: per, filter: filter))
+                    everyEntryRules.append(slot)
                 case .metric(let m):
-                    every[i] = EveryState(step: step * 1000, per: per, filter: filter)
-                    if let mi = metricIndex[m] { everyMetricRules[mi, default: []].append(i) }
+                    every.append(EveryState(rule: i, step: step * 1000, per: per, filter: filter))
+                    if let mi = metricIndex[m] { everyMetricRules[mi].append(slot) }
                 case .silences:
-                    every[i] = EveryState(step: step, per: per, filter: filter)
-                    everySilenceRules.append(i)
+                    every.append(EveryState(rule: i, step: step, per: per, filter: filter))
+                    everySilenceRules.append(slot)
                 }
+                everySlot[i] = slot
             case .threshold(let th):
+                let slot = thresholds.count
+                thresholdSlot[i] = slot
                 switch th.measure {
                 case .indicator(let name):
-                    indicatorRules[name, default: []].append(i)
-                    thresholds[i] = ThresholdState(threshold: th, aggregator: nil)
+                    indicatorRules[name, default: []].append(slot)
+                    thresholds.append(ThresholdState(rule: i, threshold: th, aggregator: nil))
                 case .sum(let metric, let over):
-                    thresholds[i] = ThresholdState(threshold: th, aggregator: aggregator(metric: metric, over: over, th, rule: i))
+                    let a = aggregator(metric: metric, over: over, th, slot: slot)
+                    thresholds.append(ThresholdState(rule: i, threshold: th, aggregator: a))
                 case .count(let over):
-                    thresholds[i] = ThresholdState(threshold: th, aggregator: aggregator(metric: nil, over: over, th, rule: i))
+                    let a = aggregator(metric: nil, over: over, th, slot: slot)
+                    thresholds.append(ThresholdState(rule: i, threshold: th, aggregator: a))
                 }
             default:
                 break
@@ -34,10 +41,11 @@ extension Engine {
         }
     }
 
-    private mutating func aggregator(metric: String?, over: TimeSpan, _ th: Threshold, rule: Int) -> Int {
+    /// The aggregator for a measure, shared by every threshold that measures the same thing.
+    private mutating func aggregator(metric: String?, over: TimeSpan, _ th: Threshold, slot: Int) -> Int {
         let spec = Aggregator.Spec(metric: metric, over: over.seconds, per: th.per, filter: th.filter)
         if let i = aggregators.firstIndex(where: { $0.spec == spec }) {
-            aggregators[i].rules.append(rule)
+            aggregators[i].rules.append(slot)
             return i
         }
         var a = Aggregator(spec: spec)
@@ -47,7 +55,7 @@ extension Engine {
         case .kind?: for x in campaign.metrics where metric == nil || x.id == metric { a.key(x.id) }
         case nil: break
         }
-        a.rules.append(rule)
+        a.rules.append(slot)
         aggregators.append(a)
         return aggregators.count - 1
     }

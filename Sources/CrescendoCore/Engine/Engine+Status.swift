@@ -10,8 +10,8 @@ extension Engine {
             switch rule.trigger {
             case .every(let n, let counted, _, let per):
                 lines += everyStatus(i, n: n, counted: counted, per: per)
-                if case .entries = counted, per == nil, every[i]?.filter.isEmpty == true,
-                   let f = forecast(rule: rule.id, step: n, total: every[i]!.total, now: now) {
+                if case .entries = counted, per == nil, everySlot[i] >= 0, !every[everySlot[i]].filtered,
+                   let f = forecast(rule: rule.id, step: n, total: every[everySlot[i]].total, now: now) {
                     forecasts.append(f)
                     lines.append(f.sentence)
                 }
@@ -44,7 +44,8 @@ extension Engine {
     }
 
     private func everyStatus(_ i: Int, n: Int64, counted: Counted, per: Dimension?) -> [String] {
-        guard let st = every[i] else { return [] }
+        guard everySlot[i] >= 0 else { return [] }
+        let st = every[everySlot[i]]
         let unit: String
         switch counted {
         case .entries: unit = "entries"
@@ -70,7 +71,9 @@ extension Engine {
     }
 
     private func thresholdStatus(_ i: Int, now: Instant) -> [String] {
-        guard let st = thresholds[i] else { return [] }
+        let slot = thresholdSlot[i]
+        guard slot >= 0 else { return [] }
+        let st = thresholds[slot]
         let cmp = st.threshold.comparison
         var values: [(key: Int, value: Double)] = []
         if let a = st.aggregator {
@@ -87,7 +90,7 @@ extension Engine {
         var lines: [String] = []
         for (k, v) in ranked.prefix(3) {
             let key = k < st.keys.count ? st.keys[k] : ThresholdState.Key()
-            var s = "\(measureLabel(i, key: k)) is \(formatNumber(v)) against \(cmp)"
+            var s = "\(measureLabel(slot, key: k)) is \(formatNumber(v)) against \(cmp)"
             if key.active, let since = key.since, let hold = st.threshold.hold, since + hold > now {
                 s += "; holding since \(campaign.zone.short(since)), fires at \(campaign.zone.short(since + hold)) if it holds"
             } else if key.active {

@@ -51,12 +51,16 @@ public struct Engine {
     var daily = DailyCounts()
 
     // Rule state.
-    var every: [EveryState?] = []
+    // `every:` counters and threshold states, dense; `everySlot` and `thresholdSlot` map a
+    // rule's index to its slot (or -1).
+    var every: [EveryState] = []
+    var everySlot: [Int] = []
     var everyEntryRules: [Int] = []
-    var everyMetricRules: [Int: [Int]] = [:]
+    var everyMetricRules: [[Int]] = []
     var everySilenceRules: [Int] = []
     var aggregators: [Aggregator] = []
-    var thresholds: [ThresholdState?] = []
+    var thresholds: [ThresholdState] = []
+    var thresholdSlot: [Int] = []
     var indicatorRules: [String: [Int]] = [:]
     var indicatorValues: [String: Double] = [:]
     var dirtyIndicators: Set<String> = []

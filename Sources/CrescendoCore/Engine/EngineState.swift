@@ -1,11 +1,18 @@
 /// Running counters of an `every:` rule.
 struct EveryState {
+    /// The rule (index into the campaign's rules).
+    let rule: Int
     /// N in thousandths for metric totals, plain for entries and silences.
     let step: Int64
     let per: Dimension?
     let filter: EntryFilter
+    let filtered: Bool
     var total: Int64 = 0
     var perKey: [String: Int64] = [:]
+
+    init(rule: Int, step: Int64, per: Dimension?, filter: EntryFilter) {
+        self.rule = rule; self.step = step; self.per = per; self.filter = filter; filtered = !filter.isEmpty
+    }
 }
 
 /// Edge state of a threshold rule, per key.
@@ -18,16 +25,32 @@ struct ThresholdState {
         /// Bumped whenever a hold is cancelled, so stale hold timers are ignored.
         var generation = 0
     }
+    /// The rule (index into the campaign's rules).
+    let rule: Int
     let threshold: Threshold
     /// The aggregator a `sum`/`count` rule reads.
     let aggregator: Int?
+    // The comparison and hold as plain values, read on every change.
+    let above: Bool
+    let limit: Double
+    let holdSeconds: Int64
     var keys: [Key] = []
+
+    init(rule: Int, threshold: Threshold, aggregator: Int?) {
+        self.rule = rule; self.threshold = threshold; self.aggregator = aggregator
+        if case .above = threshold.comparison { above = true } else { above = false }
+        limit = threshold.comparison.limit
+        holdSeconds = threshold.hold?.seconds ?? 0
+    }
+
+    @inline(__always) func holds(_ v: Double) -> Bool { above ? v > limit : v < limit }
 }
 
 /// Something due at an instant.
 enum Timer {
     case start
-    case hold(rule: Int, key: Int, generation: Int)
+    /// `slot`: the threshold's index in the engine's threshold states.
+    case hold(slot: Int, key: Int, generation: Int)
     case deadlineDue(number: Int)
     case schedule(rule: Int)
     case window(rule: Int)

@@ -7,7 +7,7 @@ struct TimerQueue<Payload> {
 
     var isEmpty: Bool { heap.isEmpty }
     var count: Int { heap.count }
-    var nextDue: Instant? { heap.first?.at }
+    var nextDue: Instant? { heap.isEmpty ? nil : heap[0].at }
 
     mutating func insert(_ payload: Payload, at: Instant) {
         counter += 1
@@ -21,7 +21,8 @@ struct TimerQueue<Payload> {
 
     /// Removes and returns the earliest timer if it is due at or before `t`.
     mutating func popDue(atOrBefore t: Instant) -> (Instant, Payload)? {
-        guard let first = heap.first, first.at <= t else { return nil }
+        guard !heap.isEmpty, heap[0].at <= t else { return nil }
+        let first = heap[0]
         let last = heap.removeLast()
         if !heap.isEmpty {
             heap[0] = last

@@ -48,19 +48,15 @@ public enum Simulation {
         var engine = Engine(campaign: campaign, options: options)
         var out: [Occurrence] = []
         var i = 0
-        var last = Instant.distantPast
-        func feed(_ f: Fact) {
-            // Facts arrive in time order, so the engine cannot reject them as late.
-            try? engine.record(f, into: &out)
-            if f.at > last { last = f.at }
-        }
+        var lastEntry = Instant.distantPast
+        // Facts go in time order, so the engine cannot reject them as late (hence `try?`).
         while let e = try next() {
-            // Every fact fed so far is at or before the previous entry, so this means disorder.
-            if requireOrder, e.at < last { throw Unsorted() }
-            while i < others.count, others[i].at <= e.at { feed(others[i]); i += 1 }
-            feed(.entry(e))
+            if requireOrder, e.at < lastEntry { throw Unsorted() }
+            lastEntry = e.at
+            while i < others.count, others[i].at <= e.at { try? engine.record(others[i], into: &out); i += 1 }
+            try? engine.record(.entry(e), into: &out)
         }
-        while i < others.count { feed(others[i]); i += 1 }
+        while i < others.count { try? engine.record(others[i], into: &out); i += 1 }
         engine.finish(into: &out)
         return Result(occurrences: out, engine: engine, endedAt: engine.processedThrough, sortedInMemory: false)
     }
