@@ -106,11 +106,19 @@ struct NodeReader {
         return text
     }
 
+    /// The longest duration accepted anywhere, so that no arithmetic on times can overflow.
+    static let longestDuration = TimeSpan.days(36_525)
+
     func duration(_ node: Node, _ code: String, _ key: String) -> TimeSpan? {
         guard let text = string(node, code, key) else { return nil }
-        guard let span = TimeParsing.duration(text) else {
+        let longestDigitRun = text.split { !$0.isASCII || !$0.isNumber }.map(\.count).max() ?? 0
+        guard longestDigitRun <= 12, let span = TimeParsing.duration(text) else {
             sink.error(node, code, "'\(key)' is not a duration: \"\(text)\"",
                        hint: "write a whole number and a unit (30m, 48h, 7d, 2w) or ISO 8601 (PT48H, P7D)")
+            return nil
+        }
+        guard abs(span.seconds) <= Self.longestDuration.seconds else {
+            sink.error(node, code, "'\(key)' is longer than 100 years: \"\(text)\"")
             return nil
         }
         return span

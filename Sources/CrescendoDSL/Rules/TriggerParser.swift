@@ -41,7 +41,7 @@ struct TriggerParser {
         let options = Self.forms.first { $0.key == first.key }?.options ?? []
         var clean = true
         for entry in all.entries where entry.key != first.key && !options.contains(entry.key) {
-            reader.sink.error(entry.keyNode, code, "'\(entry.key)' does not apply to a '\(first.key)' trigger",
+            reader.sink.error(entry.keyNode, code, "'\(entry.key)' does not apply to '\(first.key)' triggers",
                               hint: options.isEmpty ? nil : "'\(first.key)' takes: \(options.joined(separator: ", "))")
             clean = false
         }
