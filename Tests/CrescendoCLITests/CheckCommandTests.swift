@@ -65,7 +65,7 @@ final class CheckCommandTests: XCTestCase {
     func testJSONFormatOfAValidFileIsAnEmptyArray() throws {
         let run = try CrescendoBinary.run(["check", "valid.yaml", "--format", "json"], in: folder)
         XCTAssertEqual(run.status, 0)
-        XCTAssertEqual(run.stdout, "[\n\n]\n")
+        XCTAssertEqual(run.stdout, "[]\n")
     }
 
     func testWarningsFailOnlyWithStrict() throws {
