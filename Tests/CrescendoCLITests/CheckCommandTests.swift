@@ -41,7 +41,7 @@ final class CheckCommandTests: XCTestCase {
         let run = try CrescendoBinary.run(["check", "valid.yaml", "invalid.yaml"], in: folder)
         XCTAssertEqual(run.status, 1)
         XCTAssertEqual(run.stdout, """
-            invalid.yaml:11:44: error: briefing-every-20: 'deadline' is not a duration: "14 days"
+            invalid.yaml:11:44: error: briefing-every-20: malformed duration for 'deadline': "14 days"
                   - briefing: { demand: psl, deadline: 14 days }
                                                        ^
             hint: write a whole number and a unit (30m, 48h, 7d, 2w) or ISO 8601 (PT48H, P7D)

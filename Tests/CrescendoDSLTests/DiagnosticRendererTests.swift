@@ -3,12 +3,12 @@ import XCTest
 
 final class DiagnosticRendererTests: XCTestCase {
     private let diagnostic = Diagnostic(file: "c.yaml", line: 3, column: 18, severity: .error, code: "weekly-masks",
-                                        message: "metric 'mask' is not declared", hint: "did you mean 'masks'?",
+                                        message: "undeclared metric 'mask'", hint: "did you mean 'masks'?",
                                         sourceLine: "    when: { sum: mask, over: 7d, above: 5000 }")
 
     func testTextShowsPositionSourceCaretAndHint() {
         XCTAssertEqual(DiagnosticRenderer.text(diagnostic), """
-            c.yaml:3:18: error: weekly-masks: metric 'mask' is not declared
+            c.yaml:3:18: error: weekly-masks: undeclared metric 'mask'
                 when: { sum: mask, over: 7d, above: 5000 }
                              ^
             hint: did you mean 'masks'?
@@ -36,7 +36,7 @@ final class DiagnosticRendererTests: XCTestCase {
         XCTAssertEqual(decoded[0]["column"] as? Int, 18)
         XCTAssertEqual(decoded[0]["severity"] as? String, "error")
         XCTAssertEqual(decoded[0]["code"] as? String, "weekly-masks")
-        XCTAssertEqual(decoded[0]["message"] as? String, "metric 'mask' is not declared")
+        XCTAssertEqual(decoded[0]["message"] as? String, "undeclared metric 'mask'")
         XCTAssertEqual(decoded[0]["hint"] as? String, "did you mean 'masks'?")
         XCTAssertTrue(decoded[1]["hint"] is NSNull)
         XCTAssertEqual(Set(decoded[1].keys), ["file", "line", "column", "severity", "code", "message", "hint"])

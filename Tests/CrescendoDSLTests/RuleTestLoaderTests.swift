@@ -80,8 +80,8 @@ final class RuleTestLoaderTests: XCTestCase {
         let (file, diagnostics) = RuleTestLoader().load(path)
         XCTAssertNil(file)
         XCTAssertEqual(diagnostics.map { "\($0.line):\($0.column): \($0.code): \($0.message)" }, [
-            "5:39: typos: metric 'mask' is not declared",
-            "6:38: typos: 'every' is not a duration: \"soon\"",
+            "5:39: typos: undeclared metric 'mask'",
+            "6:38: typos: malformed duration for 'every': \"soon\"",
             "8:17: typos: the campaign has no rule 'briefing-every-2O'",
             "8:36: typos: unknown key 'acton' in an expected action",
         ])

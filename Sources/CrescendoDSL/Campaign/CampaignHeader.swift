@@ -27,7 +27,7 @@ struct CampaignHeader {
         if let node = f["timezone"], let name = reader.string(node, "timezone", "timezone") {
             if let named = Zone(identifier: name) { zone = named } else {
                 zoneIsValid = false
-                sink.error(node, "timezone", "unknown time zone '\(name)'",
+                sink.error(node, "timezone", "malformed time zone '\(name)': not an IANA zone name",
                            hint: Suggestion.hint(for: name, in: TimeZone.knownTimeZoneIdentifiers) ?? "use an IANA name, e.g. America/Toronto")
             }
         }

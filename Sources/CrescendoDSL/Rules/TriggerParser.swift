@@ -74,7 +74,7 @@ struct TriggerParser {
             case "silences": counted = .silences
             default:
                 if let ids = declared.metrics, !ids.contains(name) {
-                    reader.sink.error(of, code, "metric '\(name)' is not declared",
+                    reader.sink.error(of, code, "undeclared metric '\(name)'",
                                       hint: Suggestion.hint(for: name, in: ids + ["entries", "silences"])
                                         ?? "'of' takes a metric, 'entries' or 'silences'")
                 }
