@@ -49,6 +49,9 @@ struct YAMLDocument {
 
     private static func report(_ error: YamlError, source: SourceFile, into sink: DiagnosticSink) {
         switch error {
+        case let .composer(_, problem, mark, _) where problem == "but found another document":
+            sink.error(Position(line: mark.line, column: mark.column), "yaml", "a second YAML document; a file holds exactly one",
+                       hint: "remove the `---` line, or split the file in two")
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
             var message = "invalid YAML: \(problem)"
