@@ -20,10 +20,6 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Output format: text (default) or json.")
     var format: Format = .text
 
-    func validate() throws {
-        if files.isEmpty { throw ValidationError("name at least one file to check") }
-    }
-
     func run() throws {
         let loader = CampaignLoader()
         let diagnostics = files.flatMap { loader.check($0) }

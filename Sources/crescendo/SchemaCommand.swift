@@ -13,6 +13,6 @@ struct SchemaCommand: ParsableCommand {
     var kind: Kind = .campaign
 
     func run() {
-        print(kind == .campaign ? JSONSchemas.campaign : JSONSchemas.ruleTest, terminator: "")
+        print(kind == .campaign ? JSONSchemas.campaign : JSONSchemas.ruleTest)
     }
 }

@@ -61,7 +61,8 @@ struct CampaignFile {
 
         guard let header else { return nil }
         CampaignWarnings(sink: sink).report(ruleSet: ruleSet, decompression: decompression.map(\.spec), demands: demands,
-                                            demandsNode: f["demands"], windows: windows, header: header)
+                                            demandsNode: f["demands"], windows: windows, header: header,
+                                            rulesComplete: !session.hasErrors)
         guard !session.hasErrors else { return nil }
         return Campaign(id: header.id, title: header.title, zone: header.zone, start: header.start, end: header.end,
                         metrics: metrics, demands: demands, indicators: indicators, windows: windows.map(\.window),

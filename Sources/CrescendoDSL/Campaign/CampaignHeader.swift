@@ -27,7 +27,7 @@ struct CampaignHeader {
         if let node = f["timezone"], let name = reader.string(node, "timezone", "timezone") {
             if let named = Zone(identifier: name) { zone = named } else {
                 zoneIsValid = false
-                sink.error(node, "timezone", "unknown time zone '\(name)'",
+                sink.error(node, "timezone", "malformed time zone '\(name)': not an IANA zone name",
                            hint: Suggestion.hint(for: name, in: TimeZone.knownTimeZoneIdentifiers) ?? "use an IANA name, e.g. America/Toronto")
             }
         }
@@ -36,13 +36,13 @@ struct CampaignHeader {
             return nil
         }
         let start = reader.instant(startNode, "start", "start", zone: zone)
-        let end = f["end"].map { endInstant($0, reader: reader, zone: zone) }
-        guard let id, let start, zoneIsValid, end.map({ $0 != nil }) ?? true else { return nil }
-        if let end = end ?? nil, let endNode = f["end"], end < start {
+        let end = f["end"].flatMap { endInstant($0, reader: reader, zone: zone) }
+        guard let id, let start, zoneIsValid, f["end"] == nil || end != nil else { return nil }
+        if let end, let endNode = f["end"], end < start {
             sink.error(endNode, "end", "the campaign ends (\(zone.iso8601(end))) before it starts (\(zone.iso8601(start)))")
             return nil
         }
-        return CampaignHeader(id: id, title: (title ?? id), zone: zone, start: start, end: end ?? nil)
+        return CampaignHeader(id: id, title: title ?? id, zone: zone, start: start, end: end)
     }
 
     private static func endInstant(_ node: Node, reader: NodeReader, zone: Zone) -> Instant? {

@@ -11,7 +11,9 @@ public struct CampaignLoader: Sendable {
 
     /// A loaded campaign (`nil` when any error was found) and every diagnostic, warnings included.
     public struct Result: Sendable {
+        /// The campaign with its libraries' rules after its own; `nil` when any file has an error.
         public var campaign: Campaign?
+        /// Every diagnostic of the campaign file and its libraries, warnings included.
         public var diagnostics: [Diagnostic]
     }
 

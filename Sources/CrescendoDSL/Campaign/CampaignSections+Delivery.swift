@@ -31,15 +31,15 @@ extension CampaignSections {
                 sink.error(entry.value, "channels", "a \(type) channel needs '\(needs[type] ?? "")'")
                 return nil
             }
-            let timeout = f["timeout"].map { timeoutSeconds($0) }
+            let timeout = f["timeout"].flatMap { timeoutSeconds($0) }
             let kind: Channel.Kind?
             switch type {
             case "file": kind = reader.string(value, "channels", "path").map { .file(path: $0) }
             case "webhook": kind = reader.string(value, "channels", "url").map { .webhook(url: $0) }
             default: kind = argv(value).map { .command(argv: $0) }
             }
-            guard let kind, timeout.map({ $0 != nil }) ?? true else { return nil }
-            return Channel(id: entry.key, kind: kind, timeoutSeconds: timeout.flatMap { $0 })
+            guard let kind, f["timeout"] == nil || timeout != nil else { return nil }
+            return Channel(id: entry.key, kind: kind, timeoutSeconds: timeout)
         }
     }
 

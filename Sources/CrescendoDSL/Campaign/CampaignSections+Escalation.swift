@@ -9,13 +9,13 @@ extension CampaignSections {
         return entries.compactMap { entry in
             guard let f = reader.fields(entry.value, "ladders", "a ladder", keys: ["pick", "seed", "tactics"], required: ["pick", "tactics"]) else { return nil }
             let pick = f["pick"].flatMap { reader.choice($0, "ladders", "pick", ["rotate", "shuffle"]) }
-            let seed = f["seed"].map { reader.int($0, "ladders", "seed", min: 0) }
+            let seed = f["seed"].flatMap { reader.int($0, "ladders", "seed", min: 0) }
             if pick == "rotate", let seedKey = f.keyNode("seed") {
                 sink.warning(seedKey, "ladders", "'seed' has no effect on a rotate ladder", hint: "use pick: shuffle, or remove the seed")
             }
             let tactics = f["tactics"].flatMap { self.tactics($0) }
-            guard let pick, let tactics, seed.map({ $0 != nil }) ?? true else { return nil }
-            let chosen: Ladder.Pick = pick == "rotate" ? .rotate : .shuffle(seed: UInt64((seed ?? 0) ?? 0))
+            guard let pick, let tactics, f["seed"] == nil || seed != nil else { return nil }
+            let chosen: Ladder.Pick = pick == "rotate" ? .rotate : .shuffle(seed: UInt64(seed ?? 0))
             return Ladder(id: entry.key, pick: chosen, tactics: tactics)
         }
     }

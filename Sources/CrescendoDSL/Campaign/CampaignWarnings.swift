@@ -5,8 +5,10 @@ import CrescendoCore
 struct CampaignWarnings {
     let sink: DiagnosticSink
 
+    /// `rulesComplete` is false when some rules could not be read; then which demands are
+    /// briefed on is unknown, and that warning is left out.
     func report(ruleSet: RuleSet, decompression: [ActionSpec], demands: [Demand], demandsNode: Node?,
-                windows: [(window: Window, node: Node)], header: CampaignHeader) {
+                windows: [(window: Window, node: Node)], header: CampaignHeader, rulesComplete: Bool) {
         for entry in ruleSet.entries where entry.parsed.rule.then == nil && decompression.isEmpty {
             for action in entry.parsed.actions {
                 if case .escalate = action.spec.action {
@@ -24,7 +26,7 @@ struct CampaignWarnings {
         for action in decompression {
             if case .briefing(let demand, _, _) = action.action { briefed.insert(demand) }
         }
-        if case .mapping(let m)? = demandsNode {
+        if rulesComplete, case .mapping(let m)? = demandsNode {
             for (key, _) in m {
                 if let id = key.string, demands.contains(where: { $0.id == id }), !briefed.contains(id) {
                     sink.warning(key, "demands", "no rule ever briefs on demand '\(id)'",

@@ -55,7 +55,7 @@ extension NodeReader {
     func reference(_ node: Node, _ code: String, _ key: String, _ kind: Declarations.Kind, in declared: Declarations) -> String? {
         guard let id = string(node, code, key) else { return nil }
         if let ids = declared.ids(kind), !ids.contains(id) {
-            sink.error(node, code, "\(kind.rawValue) '\(id)' is not declared",
+            sink.error(node, code, "undeclared \(kind.rawValue) '\(id)'",
                        hint: Suggestion.hint(for: id, in: ids) ?? "declare it under `\(kind.section):`")
         }
         return id

@@ -42,8 +42,8 @@ struct IncludeResolver {
             }
             guard !visited.contains(identity) else { continue }
             guard FileManager.default.fileExists(atPath: path) else {
-                sink.error(item, "include", "included file '\(written)' does not exist (looked for \(path))",
-                           hint: "include paths are relative to the file that includes them")
+                sink.error(item, "include", "missing include: '\(written)' does not exist",
+                           hint: "looked for \(path); include paths are relative to the file that includes them")
                 continue
             }
             visited.insert(identity)

@@ -21,6 +21,7 @@ public enum DiagnosticRenderer {
     /// A JSON array of `{file, line, column, severity, code, message, hint}`; `hint` is `null`
     /// when there is none. Keys are sorted so that the output is stable.
     public static func json(_ ds: [Diagnostic]) -> String {
+        if ds.isEmpty { return "[]" }
         let objects: [[String: Any]] = ds.map {
             ["file": $0.file, "line": $0.line, "column": $0.column, "severity": $0.severity.rawValue,
              "code": $0.code, "message": $0.message, "hint": $0.hint ?? NSNull()]

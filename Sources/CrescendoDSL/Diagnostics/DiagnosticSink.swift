@@ -17,14 +17,15 @@ struct Position: Hashable, Sendable {
 /// Collects the diagnostics of one file and attaches the source line to each.
 final class DiagnosticSink {
     let file: String
-    private var lines: [Substring] = []
+    private var text: String?
+    private lazy var lines: [Substring] = text?.split(separator: "\n", omittingEmptySubsequences: false) ?? []
     private(set) var diagnostics: [Diagnostic] = []
 
     init(file: String) { self.file = file }
 
-    /// Makes the file's lines available for the caret display.
+    /// Makes the file's lines available for the caret display (split only when needed).
     func attach(text: String) {
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        self.text = text
     }
 
     var hasErrors: Bool { diagnostics.hasErrors }

@@ -16,7 +16,9 @@ struct YAMLDocument {
         let parser: Parser
         let root: Node?
         do {
-            parser = try Parser(yaml: source.text)
+            // Tags are not used (values are read by their text and quoting), and the basic
+            // resolver spares a regular-expression match per scalar.
+            parser = try Parser(yaml: source.text, resolver: .basic)
             root = try parser.singleRoot()
         } catch let error as YamlError {
             report(error, source: source, into: sink)
@@ -29,7 +31,9 @@ struct YAMLDocument {
             sink.error(.start, "file", "is empty", hint: "a campaign file starts with `campaign:`; a rule library with `rules:`")
             return nil
         }
-        let expanded = withExtendedLifetime(parser) { AliasBudget.check(root, budget: aliasBudget) }
+        // Without an `&` there is no anchor, so no alias, and nothing to bound.
+        let mayHaveAnchors = source.text.utf8.contains(UInt8(ascii: "&"))
+        let expanded = mayHaveAnchors ? withExtendedLifetime(parser) { AliasBudget.check(root, budget: aliasBudget) } : nil
         if let node = expanded {
             sink.error(node, "yaml", "aliases expand to more than \(aliasBudget) nodes; the file is refused",
                        hint: "write the values out instead of nesting aliases")
@@ -45,6 +49,9 @@ struct YAMLDocument {
 
     private static func report(_ error: YamlError, source: SourceFile, into sink: DiagnosticSink) {
         switch error {
+        case let .composer(_, problem, mark, _) where problem == "but found another document":
+            sink.error(Position(line: mark.line, column: mark.column), "yaml", "a second YAML document; a file holds exactly one",
+                       hint: "remove the `---` line, or split the file in two")
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
             var message = "invalid YAML: \(problem)"

@@ -5,8 +5,15 @@ import Yams
 struct Fields {
     let node: Node
     let entries: [(key: String, keyNode: Node, value: Node)]
+    private let index: [String: Int]
 
-    subscript(key: String) -> Node? { entries.first { $0.key == key }?.value }
-    func keyNode(_ key: String) -> Node? { entries.first { $0.key == key }?.keyNode }
-    func has(_ key: String) -> Bool { entries.contains { $0.key == key } }
+    init(node: Node, entries: [(key: String, keyNode: Node, value: Node)]) {
+        self.node = node
+        self.entries = entries
+        self.index = Dictionary(entries.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    subscript(key: String) -> Node? { index[key].map { entries[$0].value } }
+    func keyNode(_ key: String) -> Node? { index[key].map { entries[$0].keyNode } }
+    func has(_ key: String) -> Bool { index[key] != nil }
 }

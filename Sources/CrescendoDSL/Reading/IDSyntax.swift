@@ -8,7 +8,7 @@ enum IDSyntax {
 
     /// A rule id: ASCII letters, digits, '-', '_' and '.', starting with a letter or digit.
     static func isRuleID(_ s: String) -> Bool {
-        guard let first = s.unicodeScalars.first, first.properties.isAlphabetic || ("0"..."9").contains(first) else { return false }
+        guard let first = s.unicodeScalars.first, first != "-", first != "_", first != "." else { return false }
         return s.unicodeScalars.allSatisfy {
             ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" || $0 == "."
         }

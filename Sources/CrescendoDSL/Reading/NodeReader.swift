@@ -106,11 +106,19 @@ struct NodeReader {
         return text
     }
 
+    /// The longest duration accepted anywhere, so that no arithmetic on times can overflow.
+    static let longestDuration = TimeSpan.days(36_525)
+
     func duration(_ node: Node, _ code: String, _ key: String) -> TimeSpan? {
         guard let text = string(node, code, key) else { return nil }
-        guard let span = TimeParsing.duration(text) else {
-            sink.error(node, code, "'\(key)' is not a duration: \"\(text)\"",
+        let longestDigitRun = text.split { !$0.isASCII || !$0.isNumber }.map(\.count).max() ?? 0
+        guard longestDigitRun <= 12, let span = TimeParsing.duration(text) else {
+            sink.error(node, code, "malformed duration for '\(key)': \"\(text)\"",
                        hint: "write a whole number and a unit (30m, 48h, 7d, 2w) or ISO 8601 (PT48H, P7D)")
+            return nil
+        }
+        guard abs(span.seconds) <= Self.longestDuration.seconds else {
+            sink.error(node, code, "'\(key)' is longer than 100 years: \"\(text)\"")
             return nil
         }
         return span
@@ -129,7 +137,7 @@ struct NodeReader {
     func date(_ node: Node, _ code: String, _ key: String) -> CivilDate? {
         guard let text = string(node, code, key) else { return nil }
         guard let date = TimeParsing.date(text) else {
-            sink.error(node, code, "'\(key)' is not a date: \"\(text)\"", hint: "write a date as YYYY-MM-DD, e.g. 2027-01-04")
+            sink.error(node, code, "malformed date for '\(key)': \"\(text)\"", hint: "write a date as YYYY-MM-DD, e.g. 2027-01-04")
             return nil
         }
         return date
@@ -139,7 +147,7 @@ struct NodeReader {
     func instant(_ node: Node, _ code: String, _ key: String, zone: Zone) -> Instant? {
         guard let text = string(node, code, key) else { return nil }
         guard let t = TimeParsing.instant(text, zone: zone) else {
-            sink.error(node, code, "'\(key)' is not a date or date-time: \"\(text)\"",
+            sink.error(node, code, "malformed date or date-time for '\(key)': \"\(text)\"",
                        hint: "write 2027-01-04 or 2027-01-04T09:00 (local time; add Z or an offset like -05:00 for a fixed instant)")
             return nil
         }

@@ -19,8 +19,8 @@ struct RuleTestFileParser {
             if FileManager.default.fileExists(atPath: resolved) {
                 campaign = CampaignFile(session: session).load(resolved)
             } else {
-                sink.error(node, "campaign", "campaign file '\(written)' does not exist (looked for \(resolved))",
-                           hint: "the campaign path is relative to the test file")
+                sink.error(node, "campaign", "campaign file '\(written)' does not exist",
+                           hint: "looked for \(resolved); the campaign path is relative to the test file")
             }
         }
         let context = TestContext(reader: reader, campaign: campaign)

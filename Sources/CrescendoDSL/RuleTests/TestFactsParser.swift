@@ -34,11 +34,10 @@ struct TestFactsParser {
               let every = f["every"].flatMap({ reader.positiveDuration($0, code, "every") }),
               let from = f["from"].flatMap({ reader.instant($0, code, "from", zone: context.zone) }),
               let template = entry(f, at: from) else { return [] }
-        guard count <= Self.generateLimit, let countNode = f["count"] else {
+        guard count <= Self.generateLimit else {
             reader.sink.error(f["count"] ?? node, code, "'count' may be at most \(Self.generateLimit)")
             return []
         }
-        _ = countNode
         return (0..<count).map { i in
             var e = template
             e.at = from + TimeSpan(seconds: every.seconds * i)
@@ -102,9 +101,9 @@ struct TestFactsParser {
             let deadline = f["deadline"].flatMap { reader.int($0, code, "deadline", min: 1) }
             let at = f["at"].flatMap { reader.instant($0, code, "at", zone: context.zone) }
             let text = f["text"].flatMap { reader.string($0, code, "text") }
-            let win = f["win"].map { reader.choice($0, code, "win", ["partial", "full"]).flatMap(Response.Win.init) }
-            guard let deadline, let at, let text, win.map({ $0 != nil }) ?? true else { return nil }
-            return Response(at: at, deadline: Int(deadline), text: text, win: win ?? nil)
+            let win = f["win"].flatMap { reader.choice($0, code, "win", ["partial", "full"]) }
+            guard let deadline, let at, let text, f["win"] == nil || win != nil else { return nil }
+            return Response(at: at, deadline: Int(deadline), text: text, win: win.flatMap(Response.Win.init))
         }
     }
 }

@@ -32,7 +32,7 @@ struct ConditionParser {
         }
         let takes: [String: [String]] = ["indicator": ["above", "below"], "count": ["at_least"]]
         for entry in f.entries where entry.key != form.key && !(takes[form.key] ?? []).contains(entry.key) {
-            reader.sink.error(entry.keyNode, code, "'\(entry.key)' does not apply to a '\(form.key)' condition")
+            reader.sink.error(entry.keyNode, code, "'\(entry.key)' does not apply to '\(form.key)' conditions")
             return nil
         }
         switch form.key {

@@ -41,18 +41,17 @@ struct RuleParser {
         } else if let actions, actions.isEmpty, let doNode = f["do"] {
             reader.sink.error(doNode, code, "'do' is empty; a rule needs at least one action")
         }
-        let then = f["then"].map { actionParser.parse($0, code, "then") }
-        let onMissed = f["on_missed"].map {
-            reader.choice($0, code, "on_missed", ["fire_once", "fire_all", "skip"]).flatMap(Rule.OnMissed.init)
-        }
-        let enabled = f["enabled"].map { reader.bool($0, code, "enabled") }
-        guard let id, let idNode = f["id"], let trigger, let conditions, let actions, !actions.isEmpty,
-              then.map({ $0 != nil }) ?? true, onMissed.map({ $0 != nil }) ?? true,
-              enabled.map({ $0 != nil }) ?? true else { return nil }
+        let then = f["then"].flatMap { actionParser.parse($0, code, "then") }
+        let onMissed = f["on_missed"].flatMap { reader.choice($0, code, "on_missed", ["fire_once", "fire_all", "skip"]) }
+        let enabled = f["enabled"].flatMap { reader.bool($0, code, "enabled") }
+        // An optional key that is present but unreadable makes the rule unusable.
+        let optionalsRead = (f["then"] == nil || then != nil) && (f["on_missed"] == nil || onMissed != nil)
+            && (f["enabled"] == nil || enabled != nil)
+        guard let id, let idNode = f["id"], let trigger, let conditions, let actions, !actions.isEmpty, optionalsRead else { return nil }
         let rule = Rule(id: id, trigger: trigger, conditions: conditions, actions: actions.map(\.spec),
-                        then: then.flatMap { $0 }.map { $0.map(\.spec) }, onMissed: (onMissed ?? .fireOnce) ?? .fireOnce,
-                        enabled: (enabled ?? true) ?? true, source: source)
-        return ParsedRule(rule: rule, idNode: idNode, actions: actions, then: then.flatMap { $0 })
+                        then: then?.map(\.spec), onMissed: onMissed.flatMap(Rule.OnMissed.init) ?? .fireOnce,
+                        enabled: enabled ?? true, source: source)
+        return ParsedRule(rule: rule, idNode: idNode, actions: actions, then: then)
     }
 
     /// Rule ids are letters, digits, '-', '_' and '.', starting with a letter or digit.

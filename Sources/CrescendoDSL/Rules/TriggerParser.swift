@@ -41,7 +41,7 @@ struct TriggerParser {
         let options = Self.forms.first { $0.key == first.key }?.options ?? []
         var clean = true
         for entry in all.entries where entry.key != first.key && !options.contains(entry.key) {
-            reader.sink.error(entry.keyNode, code, "'\(entry.key)' does not apply to a '\(first.key)' trigger",
+            reader.sink.error(entry.keyNode, code, "'\(entry.key)' does not apply to '\(first.key)' triggers",
                               hint: options.isEmpty ? nil : "'\(first.key)' takes: \(options.joined(separator: ", "))")
             clean = false
         }
@@ -74,7 +74,7 @@ struct TriggerParser {
             case "silences": counted = .silences
             default:
                 if let ids = declared.metrics, !ids.contains(name) {
-                    reader.sink.error(of, code, "metric '\(name)' is not declared",
+                    reader.sink.error(of, code, "undeclared metric '\(name)'",
                                       hint: Suggestion.hint(for: name, in: ids + ["entries", "silences"])
                                         ?? "'of' takes a metric, 'entries' or 'silences'")
                 }

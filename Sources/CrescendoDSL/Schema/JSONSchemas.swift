@@ -1,5 +1,6 @@
 /// The JSON Schemas (draft 2020-12) that `crescendo schema` prints, for editors' completion and
-/// validation. `docs/schema/*.schema.json` are committed copies; a test keeps them equal.
+/// validation, without a final newline. `docs/schema/*.schema.json` are committed copies of
+/// what `crescendo schema` prints; a test keeps them equal.
 public enum JSONSchemas {
     /// Campaign files and rule libraries.
     public static let campaign = #"""

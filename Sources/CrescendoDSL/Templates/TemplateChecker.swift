@@ -29,7 +29,7 @@ struct TemplateChecker {
             var reported = Set<String>()
             for (template, tags) in tagsByBase[use.template] ?? [] {
                 for tag in tags.tags where !isProvided(tag, use.provided) && reported.insert(tag.name).inserted {
-                    use.sink.error(use.node, use.code, "template '\(template.id)' uses '\(tag.name)', which this rule cannot provide",
+                    use.sink.error(use.node, use.code, "template '\(template.id)' uses variable '\(tag.name)', which rule '\(use.code)' never provides",
                                    hint: "here a template gets: \(use.provided.sorted().joined(separator: ", "))")
                 }
             }
@@ -39,7 +39,7 @@ struct TemplateChecker {
             for (template, tags) in list {
                 for tag in tags.tags where !isProvided(tag, all) {
                     template.sink.error(position(of: tag, in: template), "templates",
-                                        "template '\(template.id)' uses '\(tag.name)', which no action provides",
+                                        "template '\(template.id)' uses variable '\(tag.name)', which is never provided",
                                         hint: Suggestion.hint(for: tag.name, in: TemplateVariables.all + TemplateVariables.metricItem)
                                             ?? "templates get: \(TemplateVariables.all.joined(separator: ", "))")
                 }

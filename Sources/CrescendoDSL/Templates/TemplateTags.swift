@@ -28,9 +28,9 @@ struct TemplateTags {
             }
             guard let end = Self.find(closing, in: s, from: bodyStart) else { return }
             i = end + closing.count
-            let body = String(String.UnicodeScalarView(s[bodyStart..<end])).trimmingCharacters(in: " ")
+            let body = String(String.UnicodeScalarView(s[bodyStart..<end])).trimmed(" ")
             guard let sigil = body.unicodeScalars.first else { continue }
-            let rest = String(body.unicodeScalars.dropFirst()).trimmingCharacters(in: " ")
+            let rest = String(body.unicodeScalars.dropFirst()).trimmed(" ")
             switch sigil {
             case "!", ">", "<", "$", "%": continue
             case "=":
@@ -64,7 +64,7 @@ struct TemplateTags {
 }
 
 private extension String {
-    func trimmingCharacters(in c: Character) -> String {
+    func trimmed(_ c: Character) -> String {
         var s = Substring(self)
         while s.first == c { s = s.dropFirst() }
         while s.last == c { s = s.dropLast() }
