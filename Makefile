@@ -25,7 +25,7 @@ test: deps
 # Every bundled campaign, rule library and rule test must check and pass.
 check-examples:
 	$(BIN) check campaigns/*.yaml rules/*.yaml
-	$(BIN) test $$(ls campaigns/*.test.yaml rules/*.test.yaml 2>/dev/null)
+	$(BIN) test $$(find campaigns rules -name '*.test.yaml' | sort)
 
 bench: release
 	@scripts/bench.sh $(RELEASE_BIN)
