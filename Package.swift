@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "CrescendoDSL", targets: ["CrescendoDSL"]),
         .library(name: "CrescendoStore", targets: ["CrescendoStore"]),
         .library(name: "CrescendoPublish", targets: ["CrescendoPublish"]),
+        .library(name: "CrescendoDaemon", targets: ["CrescendoDaemon"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -18,6 +19,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // Pure, deterministic domain and engine. Foundation only; time is passed in.
@@ -41,8 +46,17 @@ let package = Package(
             "CrescendoCore",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
-        .executableTarget(name: "crescendo", dependencies: [
+        // The daemon: scheduler, dispatch channels, HTTP API, reload, wiring.
+        .target(name: "CrescendoDaemon", dependencies: [
             "CrescendoCore", "CrescendoDSL", "CrescendoStore", "CrescendoPublish",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .executableTarget(name: "crescendo", dependencies: [
+            "CrescendoCore", "CrescendoDSL", "CrescendoStore", "CrescendoPublish", "CrescendoDaemon",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -51,6 +65,10 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "CrescendoStoreTests", dependencies: ["CrescendoStore", "CrescendoCore"]),
         .testTarget(name: "CrescendoPublishTests", dependencies: ["CrescendoPublish", "CrescendoCore"]),
+        .testTarget(name: "CrescendoDaemonTests", dependencies: [
+            "CrescendoDaemon", "CrescendoCore", "CrescendoStore",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
         .testTarget(name: "CrescendoCLITests", dependencies: ["CrescendoCore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,1 @@
+// The daemon target; see issue 5.
