@@ -18,8 +18,10 @@ func loadCampaign(_ path: String) throws -> Campaign {
 }
 
 /// Whether a path is a ledger database rather than a CSV file (by the SQLite file header).
+/// Only regular files are peeked at, so a pipe (`<(...)`, `/dev/stdin`) is read once, whole.
 func isDatabase(_ path: String) -> Bool {
-    guard let h = FileHandle(forReadingAtPath: path) else { return false }
+    var st = stat()
+    guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, let h = FileHandle(forReadingAtPath: path) else { return false }
     defer { try? h.close() }
     return (try? h.read(upToCount: 16)) == Data("SQLite format 3\0".utf8)
 }
