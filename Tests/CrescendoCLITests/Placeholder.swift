@@ -1,2 +1,0 @@
-import XCTest
-final class PlaceholderCrescendoCLITests: XCTestCase { func testNothing() {} }
