@@ -38,13 +38,22 @@ struct EntryInserter {
     }
 
     /// Appends one entry after checking its text; returns it as stored.
-    mutating func append(_ original: LedgerEntry, recordedAt: Instant, corrects: Int64? = nil, reason: String? = nil) throws -> StoredEntry {
-        var e = original
+    mutating func append(_ entry: LedgerEntry, recordedAt: Instant, corrects: Int64? = nil, reason: String? = nil) throws -> StoredEntry {
+        var e = entry
+        let reasonText = try insert(&e, recordedAt: recordedAt, corrects: corrects, reason: reason)
+        return StoredEntry(entry: e, recordedAt: recordedAt, corrects: corrects, correctionReason: reasonText, hash: Hex.string(previous))
+    }
+
+    /// Appends one entry (numbering and normalizing it in place) without building a `StoredEntry`;
+    /// returns the normalized correction reason.
+    @discardableResult
+    mutating func insert(_ e: inout LedgerEntry, recordedAt: Instant, corrects: Int64? = nil, reason: String? = nil) throws -> String? {
         try Self.normalize(&e)
         let reasonText = try Self.normalized(reason, field: "reason")
-        seq += 1
-        e.seq = seq
-        let hash = hasher.hash(previous: previous, seq: seq, entry: e, recordedAt: recordedAt, corrects: corrects, reason: reasonText)
+        e.seq = seq + 1
+        let seq = e.seq
+        // `previous` becomes this entry's hash; on failure the whole transaction is abandoned.
+        hasher.advance(&previous, seq: seq, entry: e, recordedAt: recordedAt, corrects: corrects, reason: reasonText)
         let s = statement.sqliteStatement
         sqlite3_bind_int64(s, 1, seq)
         sqlite3_bind_int64(s, 2, e.at.seconds)
@@ -54,16 +63,16 @@ struct EntryInserter {
         bind(6, e.area); bind(7, e.demand); bind(8, e.care); bind(9, e.cause); bind(10, e.change)
         if let corrects { sqlite3_bind_int64(s, 11, corrects) } else { sqlite3_bind_null(s, 11) }
         bind(12, reasonText)
-        hash.withUnsafeBytes { p in _ = sqlite3_bind_blob(s, 13, p.baseAddress, Int32(p.count), Self.transient) }
+        previous.withUnsafeBytes { p in _ = sqlite3_bind_blob(s, 13, p.baseAddress, Int32(p.count), Self.transient) }
         let rc = sqlite3_step(s)
         sqlite3_reset(s)
         guard rc == SQLITE_DONE else {
             let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
             throw StoreError.wrap(DatabaseError(resultCode: ResultCode(rawValue: rc), message: message), path: path)
         }
-        previous = hash
+        self.seq = seq
         written += 1
-        return StoredEntry(entry: e, recordedAt: recordedAt, corrects: corrects, correctionReason: reasonText, hash: Hex.string(hash))
+        return reasonText
     }
 
     /// Records the new head in `meta` (so that `verify` notices entries removed from the end).
@@ -90,7 +99,7 @@ struct EntryInserter {
 
     /// Empty optional fields are absent; no field may hold U+001F, the encoding's separator.
     static func normalize(_ e: inout LedgerEntry) throws {
-        guard !e.kind.utf8.contains(EntryHasher.separator) else { throw StoreError.invalidText(field: "kind") }
+        guard !containsSeparator(e.kind) else { throw StoreError.invalidText(field: "kind") }
         e.area = try normalized(e.area, field: "area")
         e.demand = try normalized(e.demand, field: "demand")
         e.care = try normalized(e.care, field: "care")
@@ -101,7 +110,13 @@ struct EntryInserter {
     @inline(__always)
     static func normalized(_ text: String?, field: String) throws -> String? {
         guard let text, !text.isEmpty else { return nil }
-        guard !text.utf8.contains(EntryHasher.separator) else { throw StoreError.invalidText(field: field) }
+        guard !containsSeparator(text) else { throw StoreError.invalidText(field: field) }
         return text
+    }
+
+    @inline(__always)
+    static func containsSeparator(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { p in p.contains(EntryHasher.separator) }
+            ?? text.utf8.contains(EntryHasher.separator)
     }
 }
