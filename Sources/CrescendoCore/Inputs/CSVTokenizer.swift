@@ -76,6 +76,12 @@ public final class CSVTokenizer {
         return recordBytes[start..<fieldEnds[i]]
     }
 
+    /// Where field `i` lies in `recordBytes`.
+    @inline(__always)
+    public func fieldRange(_ i: Int) -> Range<Int> {
+        (i == 0 ? 0 : fieldEnds[i - 1])..<fieldEnds[i]
+    }
+
     /// Field `i` as a `String`.
     public func string(_ i: Int) -> String { String(decoding: field(i), as: UTF8.self) }
 
