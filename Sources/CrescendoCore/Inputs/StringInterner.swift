@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Shares one `String` among repeated values of a low-cardinality column (kind, area, demand).
 ///
 /// Looking a value up hashes its bytes (FNV-1a) into an open-addressing table and compares
@@ -48,7 +54,7 @@ public struct StringInterner {
         while true {
             let entry = Int(table[position])
             if entry == 0 { break }
-            if slots[entry - 1].bytes.withUnsafeBufferPointer({ $0.elementsEqual(bytes) }) { return entry - 1 }
+            if Self.equal(slots[entry - 1].bytes, bytes) { return entry - 1 }
             position = (position + 1) & mask
         }
         slots.append(Slot(bytes: Array(bytes), string: String(decoding: bytes, as: UTF8.self), declared: false))
@@ -63,6 +69,16 @@ public struct StringInterner {
             var position = slot.bytes.withUnsafeBufferPointer { Int(truncatingIfNeeded: Self.hash($0)) } & (size - 1)
             while table[position] != 0 { position = (position + 1) & (size - 1) }
             table[position] = Int32(i + 1)
+        }
+    }
+
+    @inline(__always)
+    private static func equal(_ a: [UInt8], _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        guard let bb = b.baseAddress else { return a.isEmpty }
+        return a.withUnsafeBufferPointer { ab in
+            guard let aa = ab.baseAddress else { return true }
+            return memcmp(aa, bb, a.count) == 0
         }
     }
 
