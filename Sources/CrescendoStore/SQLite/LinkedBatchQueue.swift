@@ -1,17 +1,4 @@
-import CrescendoCore
 import Foundation
-
-/// An entry linked into the chain, with its hash, ready to insert.
-struct LinkedEntry {
-    var entry: LedgerEntry
-    var hash: (UInt64, UInt64, UInt64, UInt64)
-
-    init(entry: LedgerEntry, hash: [UInt8]) {
-        self.entry = entry
-        self.hash = (0, 0, 0, 0)
-        withUnsafeMutableBytes(of: &self.hash) { out in hash.withUnsafeBytes { out.copyMemory(from: $0) } }
-    }
-}
 
 /// Hands batches of linked entries from the thread that reads and links them to the thread
 /// that inserts them; at most `capacity` batches wait, so memory stays flat.
