@@ -72,7 +72,7 @@ extension SQLiteLedgerStore {
 extension SQLiteLedgerStore {
     /// A bulk import writes each page once with a rollback journal, where WAL writes it twice
     /// (to the log, then to the database at the checkpoint). The switch succeeds only when no
-    /// other connection has the ledger open; otherwise the import runs in WAL mode. Both modes
+    /// other connection is reading or writing; otherwise the import runs in WAL mode. Both modes
     /// are durable (`synchronous = FULL`).
     func useRollbackJournal() -> Bool {
         guard path != ":memory:" else { return false }
