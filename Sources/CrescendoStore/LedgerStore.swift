@@ -26,6 +26,10 @@ public protocol LedgerStore: Sendable {
     /// Calls `body` for every entry after `seq` in seq order, streaming.
     func forEachEntry(after seq: Int64, _ body: (StoredEntry) throws -> Void) throws
 
+    /// Calls `body` for the ledger as it now reads: in seq order, a corrected entry carrying its
+    /// latest correction's values (at its own seq), corrections not repeated.
+    func forEachCurrentEntry(_ body: (LedgerEntry) throws -> Void) throws
+
     /// Entries matching a query, in seq order.
     func entries(_ query: EntryQuery) throws -> [StoredEntry]
 

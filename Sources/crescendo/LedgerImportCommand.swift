@@ -11,12 +11,20 @@ struct LedgerImportCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @Argument(help: "The ledger CSV file.") var file: String
+    @Flag(name: .customLong("dry-run"), help: "Read and check the file; write nothing.") var dryRun = false
 
     func run() throws {
         try reportingErrors {
             let campaign = try store.loadCampaign()
-            let ledger = try store.openForWriting(campaign: campaign)
             let reader = try LedgerCSVReader(path: file, file: (file as NSString).lastPathComponent, campaign: campaign)
+            if dryRun {
+                let progress = ImportProgress()
+                var n = 0
+                while try reader.next() != nil { n += 1 }
+                print("checked \(n) entries, \(progress.rate(n)) rows/s; nothing written")
+                return
+            }
+            let ledger = try store.openForWriting(campaign: campaign)
             let redactor = try campaign.map(Redactor.init(campaign:)) ?? Redactor()
             var redactions = 0
             let progress = ImportProgress()

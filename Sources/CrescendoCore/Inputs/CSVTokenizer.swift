@@ -76,6 +76,12 @@ public final class CSVTokenizer {
         return recordBytes[start..<fieldEnds[i]]
     }
 
+    /// Where field `i` lies in `recordBytes`.
+    @inline(__always)
+    public func fieldRange(_ i: Int) -> Range<Int> {
+        (i == 0 ? 0 : fieldEnds[i - 1])..<fieldEnds[i]
+    }
+
     /// Field `i` as a `String`.
     public func string(_ i: Int) -> String { String(decoding: field(i), as: UTF8.self) }
 
@@ -95,69 +101,101 @@ public final class CSVTokenizer {
 
     private enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
 
+    /// How a scan of the current chunk ended.
+    private enum ScanEnd { case record, needMore }
+
     /// Advances to the next record; returns false at end of input.
     ///
     /// Throws an `InputError` for an unterminated quote or a character after a closing quote.
     public func nextRecord() throws -> Bool {
-        recordBytes.removeAll(keepingCapacity: true)
-        fieldEnds.removeAll(keepingCapacity: true)
+        // Work on locals: class properties in a hot loop pay for dynamic exclusivity checks.
+        var bytes = recordBytes
+        var ends = fieldEnds
+        recordBytes = []
+        fieldEnds = []
+        bytes.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
+        defer { recordBytes = bytes; fieldEnds = ends }
         var state = State.fieldStart
         var sawAnything = false
-        recordLine = line
+        var line = self.line
+        var recordLine = line
+        var pendingLF = self.pendingLF
+        defer { self.line = line; self.pendingLF = pendingLF; self.recordLine = recordLine }
         while true {
             if position >= chunkEnd {
                 guard try refill() else { break }
             }
-            let byte = chunk[position]
-            position += 1
-            if pendingLF {
-                pendingLF = false
-                if byte == 10 { continue }
-            }
-            switch state {
-            case .quoted:
-                if byte == 34 { state = .quoteInQuoted } else {
-                    if byte == 10 { line += 1 }
-                    recordBytes.append(byte)
-                }
-            case .quoteInQuoted:
-                if byte == 34 { recordBytes.append(34); state = .quoted; continue }
-                state = .unquoted
-                if byte == 44 {
-                    fieldEnds.append(recordBytes.count); state = .fieldStart
-                } else if byte == 10 || byte == 13 {
-                    line += 1; pendingLF = byte == 13
-                    fieldEnds.append(recordBytes.count)
-                    return true
-                } else {
-                    throw InputError(file: fileName, line: recordLine, message: "unexpected character after a closing quote")
-                }
-            case .fieldStart, .unquoted:
-                switch byte {
-                case 44:
-                    sawAnything = true
-                    fieldEnds.append(recordBytes.count); state = .fieldStart
-                case 10, 13:
-                    line += 1; pendingLF = byte == 13
-                    if !sawAnything && state == .fieldStart && fieldEnds.isEmpty {
-                        recordLine = line  // a blank line: skip it
-                        continue
+            var pos = position
+            let end = chunkEnd
+            let outcome: Result<ScanEnd, InputError> = chunk.withUnsafeBufferPointer { buf in
+                while pos < end {
+                    let byte = buf[pos]
+                    pos += 1
+                    if pendingLF {
+                        pendingLF = false
+                        if byte == 10 { continue }
                     }
-                    fieldEnds.append(recordBytes.count)
-                    return true
-                case 34 where state == .fieldStart:
-                    sawAnything = true; state = .quoted
-                default:
-                    sawAnything = true; state = .unquoted
-                    recordBytes.append(byte)
+                    switch state {
+                    case .quoted:
+                        if byte == 34 { state = .quoteInQuoted } else {
+                            if byte == 10 { line += 1 }
+                            bytes.append(byte)
+                        }
+                    case .quoteInQuoted:
+                        if byte == 34 { bytes.append(34); state = .quoted; continue }
+                        state = .unquoted
+                        if byte == 44 {
+                            ends.append(bytes.count); state = .fieldStart
+                        } else if byte == 10 || byte == 13 {
+                            line += 1; pendingLF = byte == 13
+                            ends.append(bytes.count)
+                            return .success(.record)
+                        } else {
+                            return .failure(InputError(file: fileName, line: recordLine, message: "unexpected character after a closing quote"))
+                        }
+                    case .fieldStart, .unquoted:
+                        switch byte {
+                        case 44:
+                            sawAnything = true
+                            ends.append(bytes.count); state = .fieldStart
+                        case 10, 13:
+                            line += 1; pendingLF = byte == 13
+                            if !sawAnything && state == .fieldStart && ends.isEmpty {
+                                recordLine = line  // a blank line: skip it
+                                continue
+                            }
+                            ends.append(bytes.count)
+                            return .success(.record)
+                        case 34 where state == .fieldStart:
+                            sawAnything = true; state = .quoted
+                        default:
+                            sawAnything = true; state = .unquoted
+                            // Copy the rest of an unquoted field in one go.
+                            let runStart = pos - 1
+                            while pos < end {
+                                let b = buf[pos]
+                                if b == 44 || b == 10 || b == 13 || b == 34 { break }
+                                pos += 1
+                            }
+                            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart..<pos]))
+                        }
+                    }
                 }
+                return .success(.needMore)
+            }
+            position = pos
+            switch outcome {
+            case .failure(let e): throw e
+            case .success(.record): return true
+            case .success(.needMore): continue
             }
         }
         if state == .quoted {
             throw InputError(file: fileName, line: recordLine, message: "unterminated quoted field")
         }
-        guard sawAnything || !fieldEnds.isEmpty else { return false }
-        fieldEnds.append(recordBytes.count)
+        guard sawAnything || !ends.isEmpty else { return false }
+        ends.append(bytes.count)
         return true
     }
 }

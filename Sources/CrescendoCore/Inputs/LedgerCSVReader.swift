@@ -62,12 +62,15 @@ public final class LedgerCSVReader {
         guard t.fieldCount == fieldCount else {
             throw error("expected \(fieldCount) fields, found \(t.fieldCount)")
         }
-        let atBytes = t.field(at).trimmingBlanks
+        // Take the record once: each call into the tokenizer pays for an exclusivity check.
+        let record = t.recordBytes
+        func field(_ i: Int) -> ArraySlice<UInt8> { record[t.fieldRange(i)] }
+        let atBytes = field(at).trimmingBlanks
         guard !atBytes.isEmpty else { throw error("empty value in column at") }
         guard let instant = TimeParsing.instant(bytes: atBytes, zone: zone) else {
             throw error("bad date \(atBytes.quotedForMessage) in column at")
         }
-        let kindBytes = t.field(kind).trimmingBlanks
+        let kindBytes = field(kind).trimmingBlanks
         guard !kindBytes.isEmpty else { throw error("empty value in column kind") }
         let k = kinds.intern(kindBytes)
         if validates && !k.declared {
@@ -75,7 +78,7 @@ public final class LedgerCSVReader {
         }
         var q = Quantity.one
         if let quantity {
-            let b = t.field(quantity).trimmingBlanks
+            let b = field(quantity).trimmingBlanks
             if !b.isEmpty {
                 guard let parsed = Quantity(bytes: b) else { throw error("bad quantity \(b.quotedForMessage) in column quantity") }
                 guard parsed.milli >= 0 else { throw error("negative quantity \(b.quotedForMessage) in column quantity") }
@@ -84,7 +87,7 @@ public final class LedgerCSVReader {
         }
         var entry = LedgerEntry(at: instant, kind: k.string, quantity: q)
         if let area {
-            let b = t.field(area).trimmingBlanks
+            let b = field(area).trimmingBlanks
             if !b.isEmpty {
                 let a = areas.intern(b)
                 if checksAreas && !a.declared { throw error("undeclared area \(b.quotedForMessage) in column area") }
@@ -92,7 +95,7 @@ public final class LedgerCSVReader {
             }
         }
         if let demand {
-            let b = t.field(demand).trimmingBlanks
+            let b = field(demand).trimmingBlanks
             if !b.isEmpty {
                 let d = demands.intern(b)
                 if validates && !d.declared { throw error("undeclared demand \(b.quotedForMessage) in column demand") }

@@ -1,8 +1,14 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Shares one `String` among repeated values of a low-cardinality column (kind, area, demand).
 ///
-/// Looking a value up hashes its bytes and compares them; a `String` is made only the first
-/// time a value is seen. Values can be declared in advance, and a lookup says whether the
-/// value was declared.
+/// Looking a value up hashes its bytes (FNV-1a) into an open-addressing table and compares
+/// them; a `String` is made only the first time a value is seen. Values can be declared in
+/// advance, and a lookup says whether the value was declared.
 public struct StringInterner {
     private struct Slot {
         var bytes: [UInt8]
@@ -10,59 +16,75 @@ public struct StringInterner {
         var declared: Bool
     }
     private var slots: [Slot] = []
-    private var byHash: [UInt64: [Int]] = [:]
+    /// Slot index + 1 at each position; 0 is empty. The size is a power of two, at most half full.
+    private var table = [Int32](repeating: 0, count: 64)
 
     public init() {}
 
     /// Declares the values a column may hold.
     public mutating func declare<S: Sequence>(_ values: S) where S.Element == String {
         for v in values {
-            let bytes = Array(v.utf8)
-            if let i = find(bytes[...], hash: Self.hash(bytes[...])) { slots[i].declared = true; continue }
-            insert(bytes[...], declared: true)
+            Array(v.utf8).withUnsafeBufferPointer { b in
+                let i = lookup(b)
+                slots[i].declared = true
+            }
         }
     }
 
     /// The shared string for these bytes, and whether the value was declared.
     @inline(__always)
     public mutating func intern(_ bytes: ArraySlice<UInt8>) -> (string: String, declared: Bool) {
-        internAny(bytes)
+        bytes.withUnsafeBufferPointer { intern($0) }
     }
 
     /// The shared string for bytes owned by someone else (e.g. an SQLite column).
-    public mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> (string: String, declared: Bool) {
-        internAny(bytes)
-    }
-
     @inline(__always)
-    private mutating func internAny<C: Collection>(_ bytes: C) -> (string: String, declared: Bool) where C.Element == UInt8 {
-        let h = Self.hash(bytes)
-        if let i = find(bytes, hash: h) { return (slots[i].string, slots[i].declared) }
-        let i = insert(bytes, declared: false)
-        return (slots[i].string, false)
+    public mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> (string: String, declared: Bool) {
+        let i = lookup(bytes)
+        return (slots[i].string, slots[i].declared)
     }
 
     /// The declared values, in declaration order.
     public var declaredValues: [String] { slots.filter(\.declared).map(\.string) }
 
-    @discardableResult
-    private mutating func insert<C: Collection>(_ bytes: C, declared: Bool) -> Int where C.Element == UInt8 {
-        let i = slots.count
-        slots.append(Slot(bytes: Array(bytes), string: String(decoding: bytes, as: UTF8.self), declared: declared))
-        byHash[Self.hash(bytes), default: []].append(i)
-        return i
+    /// The slot of these bytes, inserted (undeclared) when new.
+    private mutating func lookup(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let mask = table.count - 1
+        var position = Int(truncatingIfNeeded: Self.hash(bytes)) & mask
+        while true {
+            let entry = Int(table[position])
+            if entry == 0 { break }
+            if Self.equal(slots[entry - 1].bytes, bytes) { return entry - 1 }
+            position = (position + 1) & mask
+        }
+        slots.append(Slot(bytes: Array(bytes), string: String(decoding: bytes, as: UTF8.self), declared: false))
+        table[position] = Int32(slots.count)
+        if slots.count * 2 > table.count { rebuild(size: table.count * 2) }
+        return slots.count - 1
+    }
+
+    private mutating func rebuild(size: Int) {
+        table = [Int32](repeating: 0, count: size)
+        for (i, slot) in slots.enumerated() {
+            var position = slot.bytes.withUnsafeBufferPointer { Int(truncatingIfNeeded: Self.hash($0)) } & (size - 1)
+            while table[position] != 0 { position = (position + 1) & (size - 1) }
+            table[position] = Int32(i + 1)
+        }
     }
 
     @inline(__always)
-    private func find<C: Collection>(_ bytes: C, hash: UInt64) -> Int? where C.Element == UInt8 {
-        guard let candidates = byHash[hash] else { return nil }
-        for i in candidates where slots[i].bytes.elementsEqual(bytes) { return i }
-        return nil
+    private static func equal(_ a: [UInt8], _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        guard let bb = b.baseAddress else { return a.isEmpty }
+        return a.withUnsafeBufferPointer { ab in
+            guard let aa = ab.baseAddress else { return true }
+            return memcmp(aa, bb, a.count) == 0
+        }
     }
 
     /// FNV-1a over the bytes.
     @inline(__always)
-    static func hash<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
         return h

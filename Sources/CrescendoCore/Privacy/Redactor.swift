@@ -73,13 +73,3 @@ public struct Redactor: @unchecked Sendable {
         return total
     }
 }
-
-/// A `privacy.redact` pattern that is not a valid regular expression.
-public struct RedactorError: Error, Hashable, Sendable, CustomStringConvertible {
-    public var pattern: String
-    public var description: String { "privacy.redact pattern \"\(pattern)\" is not a valid regular expression" }
-}
-
-extension Character {
-    var isASCIIDigitCharacter: Bool { isASCII && isNumber }
-}

@@ -106,25 +106,3 @@ public struct W1Workload: Sendable {
         try write(out)
     }
 }
-
-extension Quantity {
-    /// `12.340`: always three decimals.
-    var fixedThreeDecimals: String {
-        let sign = milli < 0 ? "-" : ""
-        let a = milli.magnitude
-        let frac = a % 1000
-        let fracText = frac < 10 ? "00\(frac)" : frac < 100 ? "0\(frac)" : "\(frac)"
-        return "\(sign)\(a / 1000).\(fracText)"
-    }
-}
-
-extension Array where Element == UInt8 {
-    @inline(__always) mutating func appendTwoDigits(_ n: Int) {
-        append(UInt8(48 + n / 10)); append(UInt8(48 + n % 10))
-    }
-
-    @inline(__always) mutating func appendDecimal(_ n: Int) {
-        if n >= 10 { appendDecimal(n / 10) }
-        append(UInt8(48 + n % 10))
-    }
-}

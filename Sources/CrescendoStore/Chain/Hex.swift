@@ -1,9 +1,19 @@
 /// Lowercase hexadecimal for hashes.
 enum Hex {
-    private static let digits: [UInt8] = Array("0123456789abcdef".utf8)
+    @inline(__always)
+    private static func digit(_ n: UInt8) -> UInt8 { n < 10 ? 48 + n : 87 + n }
 
     static func append(_ bytes: [UInt8], to out: inout [UInt8]) {
-        for b in bytes { out.append(digits[Int(b >> 4)]); out.append(digits[Int(b & 15)]) }
+        let start = out.count
+        out.append(contentsOf: repeatElement(0, count: bytes.count * 2))
+        out.withUnsafeMutableBufferPointer { o in
+            bytes.withUnsafeBufferPointer { b in
+                for i in 0..<b.count {
+                    o[start + 2 * i] = digit(b[i] >> 4)
+                    o[start + 2 * i + 1] = digit(b[i] & 15)
+                }
+            }
+        }
     }
 
     static func string(_ bytes: [UInt8]) -> String {

@@ -3,8 +3,8 @@ import Foundation
 import GRDB
 import GRDBSQLite
 
-/// Appends entries inside an open write transaction: numbers them, chains their hashes and
-/// inserts them with one reused prepared statement bound through the C API.
+/// Inserts linked entries inside an open write transaction with one reused prepared statement,
+/// bound through the C API.
 struct EntryInserter {
     private static let sql = """
         INSERT INTO entries (seq, at, recorded_at, kind, quantity, area, demand, care, cause, change,
@@ -17,64 +17,49 @@ struct EntryInserter {
     private let db: Database
     private let statement: Statement
     private let path: String
-    private var hasher = EntryHasher()
-    private(set) var seq: Int64
-    private(set) var previous: [UInt8]
-    private(set) var written = 0
 
-    /// Reads the current head inside the caller's transaction.
     init(_ db: Database, path: String) throws {
         self.db = db
         self.path = path
         statement = try db.cachedStatement(sql: Self.sql)
-        if let row = try Row.fetchOne(db, sql: "SELECT seq, hash FROM entries ORDER BY seq DESC LIMIT 1") {
-            seq = row[0]
-            let hash: [UInt8] = Array((row[1] as Data?) ?? Data())
-            previous = hash.count == 32 ? hash : Hex.zeroHash
-        } else {
-            seq = 0
-            previous = Hex.zeroHash
-        }
     }
 
-    /// Appends one entry after checking its text; returns it as stored.
-    mutating func append(_ original: LedgerEntry, recordedAt: Instant, corrects: Int64? = nil, reason: String? = nil) throws -> StoredEntry {
-        var e = original
-        try Self.normalize(&e)
-        let reasonText = try Self.normalized(reason, field: "reason")
-        seq += 1
-        e.seq = seq
-        let hash = hasher.hash(previous: previous, seq: seq, entry: e, recordedAt: recordedAt, corrects: corrects, reason: reasonText)
+    /// The chain as it stands: the newest entry's seq and hash (0 and zeros for an empty ledger).
+    static func chain(_ db: Database) throws -> EntryChain {
+        guard let row = try Row.fetchOne(db, sql: "SELECT seq, hash FROM entries ORDER BY seq DESC LIMIT 1") else {
+            return EntryChain(seq: 0, previous: Hex.zeroHash)
+        }
+        let hash: Data = row[1] ?? Data()
+        return EntryChain(seq: row[0], previous: Array(hash))
+    }
+
+    /// Inserts an entry already linked (numbered, normalized) with its 32-byte hash.
+    func insert(_ e: LedgerEntry, recordedAt: Instant, corrects: Int64?, reason: String?, hash: UnsafeRawBufferPointer) throws {
         let s = statement.sqliteStatement
-        sqlite3_bind_int64(s, 1, seq)
+        sqlite3_bind_int64(s, 1, e.seq)
         sqlite3_bind_int64(s, 2, e.at.seconds)
         sqlite3_bind_int64(s, 3, recordedAt.seconds)
         bind(4, e.kind)
         sqlite3_bind_int64(s, 5, e.quantity.milli)
         bind(6, e.area); bind(7, e.demand); bind(8, e.care); bind(9, e.cause); bind(10, e.change)
         if let corrects { sqlite3_bind_int64(s, 11, corrects) } else { sqlite3_bind_null(s, 11) }
-        bind(12, reasonText)
-        hash.withUnsafeBytes { p in _ = sqlite3_bind_blob(s, 13, p.baseAddress, Int32(p.count), Self.transient) }
+        bind(12, reason)
+        sqlite3_bind_blob(s, 13, hash.baseAddress, Int32(hash.count), Self.transient)
         let rc = sqlite3_step(s)
         sqlite3_reset(s)
         guard rc == SQLITE_DONE else {
             let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
             throw StoreError.wrap(DatabaseError(resultCode: ResultCode(rawValue: rc), message: message), path: path)
         }
-        previous = hash
-        written += 1
-        return StoredEntry(entry: e, recordedAt: recordedAt, corrects: corrects, correctionReason: reasonText, hash: Hex.string(hash))
     }
 
     /// Records the new head in `meta` (so that `verify` notices entries removed from the end).
-    func saveHead() throws {
+    func saveHead(_ chain: EntryChain) throws {
         try db.execute(sql: """
             INSERT INTO meta (key, value) VALUES ('head_seq', ?), ('head_hash', ?)
             ON CONFLICT (key) DO UPDATE SET value = excluded.value
-            """, arguments: [String(seq), Hex.string(previous)])
+            """, arguments: [String(chain.seq), Hex.string(chain.previous)])
     }
-
-    var head: ChainHead { ChainHead(count: seq, seq: seq, hash: Hex.string(previous)) }
 
     private func bind(_ index: Int32, _ text: String?) {
         let s = statement.sqliteStatement
@@ -86,22 +71,5 @@ struct EntryInserter {
                 _ = sqlite3_bind_text(s, index, "", 0, Self.transient)
             }
         }
-    }
-
-    /// Empty optional fields are absent; no field may hold U+001F, the encoding's separator.
-    static func normalize(_ e: inout LedgerEntry) throws {
-        guard !e.kind.utf8.contains(EntryHasher.separator) else { throw StoreError.invalidText(field: "kind") }
-        e.area = try normalized(e.area, field: "area")
-        e.demand = try normalized(e.demand, field: "demand")
-        e.care = try normalized(e.care, field: "care")
-        e.cause = try normalized(e.cause, field: "cause")
-        e.change = try normalized(e.change, field: "change")
-    }
-
-    @inline(__always)
-    static func normalized(_ text: String?, field: String) throws -> String? {
-        guard let text, !text.isEmpty else { return nil }
-        guard !text.utf8.contains(EntryHasher.separator) else { throw StoreError.invalidText(field: field) }
-        return text
     }
 }

@@ -21,8 +21,9 @@ struct EntryRowReader {
         statement.arguments = arguments
     }
 
-    /// The next row and its stored hash bytes, or `nil` when done.
-    mutating func next() throws -> (stored: StoredEntry, hash: [UInt8])? {
+    /// The next row and its stored hash bytes, or `nil` when done. Without `hashText` the
+    /// stored entry's `hash` is left empty (verification compares the bytes).
+    mutating func next(hashText: Bool = true) throws -> (stored: StoredEntry, hash: [UInt8])? {
         let s = statement.sqliteStatement
         let rc = sqlite3_step(s)
         if rc == SQLITE_DONE { return nil }
@@ -41,7 +42,7 @@ struct EntryRowReader {
             hash = Array(UnsafeRawBufferPointer(start: blob, count: Int(sqlite3_column_bytes(s, 12))))
         }
         let stored = StoredEntry(entry: e, recordedAt: Instant(seconds: sqlite3_column_int64(s, 2)), corrects: corrects,
-                                 correctionReason: text(s, 11), hash: Hex.string(hash))
+                                 correctionReason: text(s, 11), hash: hashText ? Hex.string(hash) : "")
         return (stored, hash)
     }
 

@@ -1,42 +1,87 @@
 import CrescendoCore
+import Foundation
 import GRDB
 
 extension SQLiteLedgerStore {
     public func append(_ entry: LedgerEntry, recordedAt: Instant) throws -> StoredEntry {
-        try write { db in
-            var inserter = try EntryInserter(db, path: path)
-            let stored = try inserter.append(entry, recordedAt: recordedAt)
-            try inserter.saveHead()
-            return stored
-        }
+        try appendOne(entry, recordedAt: recordedAt, corrects: nil, reason: nil)
     }
 
     public func correct(seq: Int64, with entry: LedgerEntry, reason: String, recordedAt: Instant) throws -> StoredEntry {
+        try appendOne(entry, recordedAt: recordedAt, corrects: seq, reason: reason)
+    }
+
+    private func appendOne(_ entry: LedgerEntry, recordedAt: Instant, corrects: Int64?, reason: String?) throws -> StoredEntry {
         try write { db in
-            guard try Int64.fetchOne(db, sql: "SELECT seq FROM entries WHERE seq = ?", arguments: [seq]) != nil else {
-                throw StoreError.noSuchEntry(seq: seq)
+            if let corrects, try Int64.fetchOne(db, sql: "SELECT seq FROM entries WHERE seq = ?", arguments: [corrects]) == nil {
+                throw StoreError.noSuchEntry(seq: corrects)
             }
-            var inserter = try EntryInserter(db, path: path)
-            let stored = try inserter.append(entry, recordedAt: recordedAt, corrects: seq, reason: reason)
-            try inserter.saveHead()
-            return stored
+            var chain = try EntryInserter.chain(db)
+            var e = entry
+            let reasonText = try chain.link(&e, recordedAt: recordedAt, corrects: corrects, reason: reason)
+            let inserter = try EntryInserter(db, path: path)
+            try chain.previous.withUnsafeBytes {
+                try inserter.insert(e, recordedAt: recordedAt, corrects: corrects, reason: reasonText, hash: $0)
+            }
+            try inserter.saveHead(chain)
+            return StoredEntry(entry: e, recordedAt: recordedAt, corrects: corrects, correctionReason: reasonText, hash: Hex.string(chain.previous))
         }
     }
 
+    /// Imports in one transaction. One thread calls `next` and links the entries into the chain
+    /// (number, normalize, hash) while the database thread inserts them, in batches.
     public func importEntries(recordedAt: Instant, progress: ((Int) -> Void)?, _ next: () throws -> LedgerEntry?) throws -> ImportSummary {
-        try write { db in
-            var inserter = try EntryInserter(db, path: path)
-            let before = inserter.seq
-            while let entry = try next() {
-                _ = try inserter.append(entry, recordedAt: recordedAt)
-                if let progress, inserter.written & 0xFFFF == 0 { progress(inserter.written) }
+        let rollbackJournal = useRollbackJournal()
+        defer { if rollbackJournal { restoreWAL() } }
+        return try write { db in
+            // A 64 MiB page cache keeps a large import from spilling pages mid-transaction.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+            let start = try EntryInserter.chain(db)
+            let inserter = try EntryInserter(db, path: path)
+            let queue = LinkedBatchQueue()
+            let linker = ChainLinker(chain: start, recordedAt: recordedAt, queue: queue)
+            var written = 0
+            try withoutActuallyEscaping(next) { next in
+                linker.start(next)
+                defer { queue.waitUntilFinished() }
+                do {
+                    while let batch = try queue.take() {
+                        for linked in batch {
+                            try withUnsafeBytes(of: linked.hash) {
+                                try inserter.insert(linked.entry, recordedAt: recordedAt, corrects: nil, reason: nil, hash: $0)
+                            }
+                        }
+                        written += batch.count
+                        if written & 0xFFFF < batch.count { progress?(written) }
+                    }
+                } catch {
+                    queue.cancel()
+                    throw error
+                }
             }
-            try inserter.saveHead()
-            progress?(inserter.written)
+            let chain = linker.chain
+            try inserter.saveHead(chain)
+            progress?(written)
             let count = try Int64.fetchOne(db, sql: "SELECT count(*) FROM entries") ?? 0
-            var head = inserter.head
-            head.count = count
-            return ImportSummary(count: inserter.written, firstSeq: inserter.written > 0 ? before + 1 : nil, head: head)
+            return ImportSummary(count: written, firstSeq: written > 0 ? start.seq + 1 : nil,
+                                 head: ChainHead(count: count, seq: chain.seq, hash: Hex.string(chain.previous)))
         }
+    }
+}
+
+extension SQLiteLedgerStore {
+    /// A bulk import writes each page once with a rollback journal, where WAL writes it twice
+    /// (to the log, then to the database at the checkpoint). The switch succeeds only when no
+    /// other connection is reading or writing; otherwise the import runs in WAL mode. Both modes
+    /// are durable (`synchronous = FULL`).
+    func useRollbackJournal() -> Bool {
+        guard path != ":memory:" else { return false }
+        let mode = try? dbQueue.writeWithoutTransaction { db in try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE") }
+        return mode == "delete"
+    }
+
+    /// Back to WAL after a bulk import, so readers and writers can work side by side again.
+    func restoreWAL() {
+        _ = try? dbQueue.writeWithoutTransaction { db in try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") }
     }
 }

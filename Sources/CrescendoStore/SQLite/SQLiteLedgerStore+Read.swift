@@ -42,9 +42,6 @@ extension SQLiteLedgerStore {
         }
     }
 
-    /// Calls `body` for the ledger as it now reads: every entry in seq order, except that an
-    /// entry that was corrected carries the values of its latest correction (keeping its own
-    /// seq), and corrections themselves are not repeated.
     public func forEachCurrentEntry(_ body: (LedgerEntry) throws -> Void) throws {
         let corrections: [Int64: StoredEntry] = try read { db in
             var reader = try EntryRowReader(db, sql: "SELECT \(EntryRowReader.columns) FROM entries WHERE corrects IS NOT NULL ORDER BY seq",

@@ -15,7 +15,7 @@ extension SQLiteLedgerStore {
             func broken(_ seq: Int64, _ message: String) -> ChainReport {
                 ChainReport(count: count, headHash: Hex.string(previous), problem: ChainProblem(seq: seq, message: message))
             }
-            while let (stored, hash) = try reader.next() {
+            while let (stored, hash) = try reader.next(hashText: false) {
                 let seq = stored.seq
                 if seq != expected {
                     let gap = expected == 1 ? "the ledger starts at \(seq)" : "seq jumps from \(expected - 1) to \(seq)"

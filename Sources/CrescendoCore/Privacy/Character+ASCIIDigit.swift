@@ -1,0 +1,3 @@
+extension Character {
+    var isASCIIDigitCharacter: Bool { isASCII && isNumber }
+}
