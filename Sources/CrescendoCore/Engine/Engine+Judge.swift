@@ -43,17 +43,31 @@ extension Engine {
             e.seq = entryCount
             if let mi = metricIndex[e.kind] {
                 metricTotals[mi] += e.quantity.milli
-                for slot in everyMetricRules[mi] { count(slot, by: e.quantity.milli, entry: e, at: t, live: live) }
+                for slot in everyMetricRules[mi] { countEntry(slot, by: e.quantity.milli, e, at: t, live: live) }
             }
             daily.add(e)
             for a in aggregators.indices { aggregators[a].add(e) }
-            for slot in everyEntryRules { count(slot, by: 1, entry: e, at: t, live: live) }
+            for slot in everyEntryRules { countEntry(slot, by: 1, e, at: t, live: live) }
         case .indicator(let s):
             indicatorValues[s.name] = s.value
             if indicatorRules[s.name] != nil { markIndicatorDirty(s.name) }
         case .response(let r):
             if live { respond(r, at: t) } else { notes.append("response to deadline \(r.deadline) at \(t) came before the start and was ignored") }
         }
+    }
+
+    /// Counts an entry towards an `every:` rule. The common case (`every: N` over the whole
+    /// ledger) is one addition and one division, with no copy of the entry.
+    @inline(__always)
+    mutating func countEntry(_ slot: Int, by amount: Int64, _ e: LedgerEntry, at t: Instant, live: Bool) {
+        if every[slot].simple {
+            let step = every[slot].step
+            let before = every[slot].total
+            every[slot].total = before + amount
+            if !live || (before + amount) / step == before / step { return }
+            every[slot].total = before  // counted again, with its firings, below
+        }
+        count(slot, by: amount, entry: e, at: t, live: live)
     }
 
     /// Advances an `every:` counter and fires once per multiple reached or passed.
@@ -63,12 +77,6 @@ extension Engine {
         // dictionary copy itself on every entry.
         let step = every[slot].step
         let per = every[slot].per
-        if per == nil, !every[slot].filtered {
-            // The common case (`every: N` over the whole ledger): one counter, one division.
-            let before = every[slot].total
-            every[slot].total = before + amount
-            if !live || (before + amount) / step == before / step { return }
-        }
         if every[slot].filtered {
             if let e = entry, !every[slot].filter.matches(e) { return }
             if let d = silence?.deadline, let want = every[slot].filter.demand, want != d.demand { return }
@@ -82,8 +90,6 @@ extension Engine {
         if let k = key {
             before = every[slot].perKey[k] ?? 0
             every[slot].perKey[k] = before + amount
-        } else if per == nil, !every[slot].filtered {
-            before = every[slot].total - amount  // already counted above
         } else {
             before = every[slot].total
             every[slot].total = before + amount

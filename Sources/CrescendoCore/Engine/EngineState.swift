@@ -7,11 +7,14 @@ struct EveryState {
     let per: Dimension?
     let filter: EntryFilter
     let filtered: Bool
+    /// No `per` and no `where`: one counter over everything counted.
+    let simple: Bool
     var total: Int64 = 0
     var perKey: [String: Int64] = [:]
 
     init(rule: Int, step: Int64, per: Dimension?, filter: EntryFilter) {
         self.rule = rule; self.step = step; self.per = per; self.filter = filter; filtered = !filter.isEmpty
+        simple = per == nil && !filtered
     }
 }
 

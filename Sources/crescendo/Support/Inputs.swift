@@ -36,7 +36,8 @@ func openLedger(_ path: String, campaign: Campaign) throws -> Simulation.EntrySo
         return { iterator.next() }
     }
     let reader = try LedgerCSVReader(path: path, campaign: campaign)
-    return { try reader.next() }
+    let source = PrefetchingEntrySource { try reader.next() }
+    return { try source.next() }
 }
 
 func readIndicators(_ path: String, campaign: Campaign) throws -> [IndicatorSample] {

@@ -1,0 +1,86 @@
+import CrescendoCore
+import Foundation
+
+/// Reads ledger entries on a second thread, a batch at a time, so that parsing a large CSV
+/// overlaps the engine's work. Entries and the first error come out in file order, exactly as
+/// the wrapped source gives them.
+final class PrefetchingEntrySource {
+    /// What the reading thread and the consumer share, under one lock.
+    private final class Channel: @unchecked Sendable {
+        let condition = NSCondition()
+        var batches: [[LedgerEntry]] = []
+        var finished = false
+        var error: Error?
+        var cancelled = false
+    }
+
+    private let channel = Channel()
+    private var current: [LedgerEntry] = []
+    private var index = 0
+
+    /// Starts reading `next` on its own thread, keeping at most `depth` batches ahead.
+    init(batchSize: Int = 8192, depth: Int = 4, _ next: @escaping () throws -> LedgerEntry?) {
+        let channel = self.channel
+        nonisolated(unsafe) let next = next
+        let thread = Thread {
+            var batch: [LedgerEntry] = []
+            batch.reserveCapacity(batchSize)
+            var failure: Error?
+            while true {
+                do {
+                    guard let e = try next() else { break }
+                    batch.append(e)
+                } catch {
+                    failure = error
+                    break
+                }
+                if batch.count == batchSize {
+                    channel.condition.lock()
+                    while channel.batches.count >= depth && !channel.cancelled { channel.condition.wait() }
+                    let stop = channel.cancelled
+                    channel.batches.append(batch)
+                    channel.condition.broadcast()
+                    channel.condition.unlock()
+                    if stop { return }
+                    batch = []
+                    batch.reserveCapacity(batchSize)
+                }
+            }
+            channel.condition.lock()
+            if !batch.isEmpty { channel.batches.append(batch) }
+            channel.error = failure
+            channel.finished = true
+            channel.condition.broadcast()
+            channel.condition.unlock()
+        }
+        thread.start()
+    }
+
+    deinit {
+        channel.condition.lock()
+        channel.cancelled = true
+        channel.condition.broadcast()
+        channel.condition.unlock()
+    }
+
+    /// The next entry, nil at the end, or the reader's error in its place.
+    func next() throws -> LedgerEntry? {
+        if index < current.count {
+            index += 1
+            return current[index - 1]
+        }
+        channel.condition.lock()
+        while channel.batches.isEmpty && !channel.finished { channel.condition.wait() }
+        guard !channel.batches.isEmpty else {
+            let error = channel.error
+            channel.condition.unlock()
+            if let error { throw error }
+            return nil
+        }
+        current = channel.batches.removeFirst()
+        channel.condition.broadcast()
+        channel.condition.unlock()
+        index = 1
+        return current[0]
+    }
+}
