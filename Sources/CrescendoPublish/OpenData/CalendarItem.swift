@@ -47,7 +47,7 @@ public struct CalendarItem: Hashable, Sendable {
             case "publish":
                 category = "publication"
                 summary = "Publication: " + (o.template ?? "report")
-                detail = "The campaign publishes its \(o.template ?? "report")."
+                detail = "The campaign publishes from its “\(o.template ?? "report")” template."
             default:
                 continue
             }
