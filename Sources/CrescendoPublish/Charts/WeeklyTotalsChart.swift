@@ -35,7 +35,8 @@ struct WeeklyTotalsChart {
             c.add("<line x1=\"\(SVGCanvas.n(c.left))\" y1=\"\(SVGCanvas.n(baseline))\" x2=\"\(SVGCanvas.n(c.width - c.right))\" y2=\"\(SVGCanvas.n(baseline))\" stroke=\"#1b1b1b\"/>")
             top += panel + 40
         }
-        let every = max(1, weeks.count / 6)
+        // At most one label per 72 units, so that they never overlap.
+        let every = max(1, Int((72 / max(slot, 1)).rounded(.up)))
         for (i, w) in weeks.enumerated() where i % every == 0 {
             c.add("<text x=\"\(SVGCanvas.n(c.left + (Double(i) + 0.5) * slot))\" y=\"\(SVGCanvas.n(top - 22))\" text-anchor=\"middle\" fill=\"#333333\">\(w)</text>")
         }

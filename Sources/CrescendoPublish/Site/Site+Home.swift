@@ -35,7 +35,7 @@ extension Site {
         s += "</ul>\n"
         let rows = m.counts.metrics.map { id -> [String] in
             let now = m.counts.entries(week: m.thisWeek, metric: id), before = m.counts.entries(week: m.lastWeek, metric: id)
-            var change = "not comparable (a count is withheld)"
+            var change = "not shown"
             if let a = now.value, let b = before.value { change = a == b ? "no change" : (a > b ? "+" : "−") + Format.integer(Int64(abs(a - b))) }
             return [m.metricLabel(id), now.text, before.text, change]
         }
@@ -65,7 +65,10 @@ extension Site {
     private func deadlineClock() -> String {
         let m = model
         var s = "<h2>Deadline clock</h2>\n"
-        let lines = m.data.status.deadlines.sorted { ($0.record.due, $0.record.number) < ($1.record.due, $1.record.number) }
+        // The longest silences first, then open deadlines by how soon they fall due.
+        let silent = { (l: StatusReport.DeadlineLine) in l.record.missed || l.record.due <= m.data.now }
+        let lines = m.data.status.deadlines.filter(silent).sorted { ($1.days, $0.record.number) < ($0.days, $1.record.number) }
+            + m.data.status.deadlines.filter { !silent($0) }.sorted { ($0.record.due, $0.record.number) < ($1.record.due, $1.record.number) }
         guard !lines.isEmpty else { return s + "<p>No deadline is open.</p>\n" }
         s += "<ul class=\"clock\">\n"
         for line in lines {
