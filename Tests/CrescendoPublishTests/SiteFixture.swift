@@ -58,19 +58,11 @@ enum SiteFixture {
     /// Site data as `publish` builds it: the engine up to `now`, and four weeks ahead for the calendar.
     static func data(campaign c: Campaign = campaign(), entries: [LedgerEntry], responses: [Response] = [],
                      now: String = "2027-01-20T12:00") -> SiteData {
-        let now = t(now)
         var numbered = entries.sorted { $0.at < $1.at }
         for i in numbered.indices { numbered[i].seq = Int64(i + 1) }
-        let ledger = numbered
-        let open: () throws -> Simulation.EntrySource = { var it = ledger.makeIterator(); return { it.next() } }
-        let present = try! Simulation.run(campaign: c, openLedger: open, indicators: [], responses: responses,
-                                          options: Engine.Options(until: now, renderer: CampaignTemplates(c.templates)))
-        let future = try! Simulation.run(campaign: c, openLedger: open, indicators: [], responses: responses,
-                                         options: Engine.Options(until: now + .days(28), renderer: CampaignTemplates(c.templates)))
-        return SiteData(campaign: c, entries: numbered, deadlines: present.engine.deadlines, responses: responses, moneyFlows: flows,
-                        status: present.engine.status(at: now), past: present.occurrences,
-                        coming: future.occurrences.filter { $0.at > now }, ledgerCount: Int64(numbered.count),
-                        headHash: String(repeating: "ab", count: 32), now: now)
+        return try! SiteData.assemble(campaign: c, entries: numbered, indicators: [], responses: responses, moneyFlows: flows,
+                                      ledgerCount: Int64(numbered.count), headHash: String(repeating: "ab", count: 32),
+                                      now: t(now), weeksAhead: 4)
     }
 
     /// A month of entries across three areas and two metrics, with one answered deadline.
