@@ -43,7 +43,7 @@ public struct CalendarItem: Hashable, Sendable {
             case "ritual":
                 category = "ritual"
                 summary = "Ritual: " + redact(o.text ?? o.kind ?? "decompression")
-                detail = "A \(o.kind ?? "decompression") ritual after an escalation."
+                detail = "A decompression ritual (\(o.kind ?? "ritual")) after an escalation."
             case "publish":
                 category = "publication"
                 summary = "Publication: " + (o.template ?? "report")
