@@ -32,7 +32,8 @@ extension Site {
         s += "<ol class=\"stories\" reversed>\n"
         let lang = storyLang(language)
         for story in model.stories.reversed() {
-            s += "<li><a href=\"\(story.label).html\">Care Ledger \(story.label)</a>: <span lang=\"\(lang)\">\(model.storyText(story, language: language, html: true))</span></li>\n"
+            // The template usually names the story ("Care Ledger 001: ..."), so its text is the link.
+            s += "<li><a href=\"\(story.label).html\" lang=\"\(lang)\">\(model.storyText(story, language: language, html: true))</a></li>\n"
         }
         return page.render(s + "</ol>\n")
     }
