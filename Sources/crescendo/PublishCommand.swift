@@ -21,6 +21,7 @@ struct PublishCommand: AsyncParsableCommand {
     @Option(help: "The folder to write the site into (created if missing).") var out: String
     @Option(help: "Publish as of this instant instead of now (date or date-time).") var at: String?
     @Option(help: "How many weeks ahead the calendar looks.") var weeksAhead: Int = 8
+    @Option(help: "Where the site will be served (https://...); makes the feed's links absolute.") var baseURL: String?
 
     func run() async throws {
         try reportingErrors {
@@ -28,7 +29,7 @@ struct PublishCommand: AsyncParsableCommand {
             let c = try loadCampaign(path)
             let asOf = try at.map { try parseTime($0, "--at", c) } ?? now()
             let data = try PublishInputs(campaign: c, database: try store.databasePath(create: false), now: asOf,
-                                         weeksAhead: weeksAhead).siteData()
+                                         weeksAhead: weeksAhead, baseURL: baseURL).siteData()
             let files = Site(data).build()
             let written = try SiteWriter(folder: URL(fileURLWithPath: out)).write(files)
             print("wrote \(written) files to \(out) (\(data.entries.count) entries, as of \(c.zone.short(asOf)))")

@@ -50,6 +50,13 @@ final class OpenDataTests: XCTestCase {
         let items = try XCTUnwrap(json["items"] as? [[String: Any]])
         XCTAssertEqual(items.first?["title"] as? String, "Care Ledger 046")
         XCTAssertNil(items.first?["date_published"], "stories carry no date")
+        XCTAssertEqual(items.first?["url"] as? String, "stories/046.html")
+
+        var data = SiteFixture.standard()
+        data.baseURL = "https://care.example.org"
+        let absolute = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(Site(data).build()["feed.fr.json"]!.bytes)) as? [String: Any])
+        XCTAssertEqual(absolute["feed_url"] as? String, "https://care.example.org/feed.fr.json")
+        XCTAssertEqual((absolute["items"] as? [[String: Any]])?.first?["url"] as? String, "https://care.example.org/stories/fr/046.html")
     }
 
     private func assertGolden(_ site: [String: SiteFile], _ name: String, file: StaticString = #filePath, line: UInt = #line) throws {

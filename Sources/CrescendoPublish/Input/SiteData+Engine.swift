@@ -11,7 +11,7 @@ extension SiteData {
     ///   - ledgerCount: the hash chain's entry count (corrections included).
     public static func assemble(campaign: Campaign, entries: [LedgerEntry], indicators: [IndicatorSample],
                                 responses: [Response], moneyFlows: [MoneyFlow], ledgerCount: Int64, headHash: String,
-                                now: Instant, weeksAhead: Int = 8) throws -> SiteData {
+                                now: Instant, weeksAhead: Int = 8, baseURL: String? = nil) throws -> SiteData {
         let ledger = entries.filter { $0.at <= now }
         let indicators = indicators.filter { $0.at <= now }
         let responses = responses.filter { $0.at <= now }
@@ -32,6 +32,6 @@ extension SiteData {
         }
         return SiteData(campaign: campaign, entries: ledger, deadlines: present.engine.deadlines, responses: responses,
                         moneyFlows: moneyFlows, status: present.engine.status(at: now), past: present.occurrences,
-                        coming: coming, ledgerCount: ledgerCount, headHash: headHash, now: now)
+                        coming: coming, ledgerCount: ledgerCount, headHash: headHash, now: now, baseURL: baseURL)
     }
 }

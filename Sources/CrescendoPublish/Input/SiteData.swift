@@ -23,12 +23,16 @@ public struct SiteData: Sendable {
     public var headHash: String
     /// The instant the site describes.
     public var now: Instant
+    /// Where the site is served, e.g. `https://care.example.org/`; when set, the feed's
+    /// links are absolute, as JSON Feed recommends.
+    public var baseURL: String?
 
     public init(campaign: Campaign, entries: [LedgerEntry], deadlines: [DeadlineRecord], responses: [Response],
                 moneyFlows: [MoneyFlow], status: StatusReport, past: [Occurrence], coming: [Occurrence],
-                ledgerCount: Int64, headHash: String, now: Instant) {
+                ledgerCount: Int64, headHash: String, now: Instant, baseURL: String? = nil) {
         self.campaign = campaign; self.entries = entries; self.deadlines = deadlines; self.responses = responses
         self.moneyFlows = moneyFlows; self.status = status; self.past = past; self.coming = coming
         self.ledgerCount = ledgerCount; self.headHash = headHash; self.now = now
+        self.baseURL = baseURL
     }
 }

@@ -29,13 +29,13 @@ extension Site {
         page.alternates = alternates("index.html")
         var s = "<h1>Stories</h1>\n<p>Each act of care in the ledger, numbered, with its cause and the change it calls for. Names, addresses, phone numbers and e-mail addresses are removed before anything is published.</p>\n"
         guard !model.stories.isEmpty else { return page.render(s + "<p>No stories yet.</p>\n") }
-        s += "<ol class=\"stories\" reversed>\n"
+        s += "<ul class=\"stories\">\n"
         let lang = storyLang(language)
         for story in model.stories.reversed() {
             // The template usually names the story ("Care Ledger 001: ..."), so its text is the link.
             s += "<li><a href=\"\(story.label).html\" lang=\"\(lang)\">\(model.storyText(story, language: language, html: true))</a></li>\n"
         }
-        return page.render(s + "</ol>\n")
+        return page.render(s + "</ul>\n")
     }
 
     /// `stories/001.html` or `stories/xx/001.html`.

@@ -8,6 +8,7 @@ struct PublishInputs {
     var database: String
     var now: Instant
     var weeksAhead: Int
+    var baseURL: String?
 
     func siteData() throws -> SiteData {
         let store = try SQLiteLedgerStore(path: database, access: .readOnly)
@@ -16,6 +17,6 @@ struct PublishInputs {
         let head = try store.head()
         return try SiteData.assemble(campaign: campaign, entries: entries, indicators: try store.indicatorSamples(),
                                      responses: try store.responses(), moneyFlows: try store.moneyFlows(),
-                                     ledgerCount: head.count, headHash: head.hash, now: now, weeksAhead: weeksAhead)
+                                     ledgerCount: head.count, headHash: head.hash, now: now, weeksAhead: weeksAhead, baseURL: baseURL)
     }
 }
