@@ -64,7 +64,8 @@ let package = Package(
         .testTarget(name: "CrescendoDSLTests", dependencies: ["CrescendoDSL", "CrescendoCore"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "CrescendoStoreTests", dependencies: ["CrescendoStore", "CrescendoCore"]),
-        .testTarget(name: "CrescendoPublishTests", dependencies: ["CrescendoPublish", "CrescendoCore"]),
+        // Golden files are read by path (#filePath), not bundled.
+        .testTarget(name: "CrescendoPublishTests", dependencies: ["CrescendoPublish", "CrescendoCore"], exclude: ["Golden"]),
         .testTarget(name: "CrescendoDaemonTests", dependencies: [
             "CrescendoDaemon", "CrescendoCore", "CrescendoStore",
             .product(name: "HummingbirdTesting", package: "hummingbird"),

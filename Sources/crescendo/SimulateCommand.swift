@@ -21,11 +21,11 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(help: "Responses CSV (at,deadline,text[,win]).") var responses: String?
     @Option(help: "First instant whose actions count (date or date-time; default: the campaign's start).") var from: String?
     @Option(help: "Last instant simulated, inclusive (default: the campaign's end, else the last fact).") var until: String?
-    @Option(help: "table or json.") var format: OutputFormat = .table
+    @Option(help: "table, json, svg (a timeline chart) or ics (a calendar).") var format: OutputFormat = .table
     @Option(help: "Show every evaluation of this rule, including those that did not fire, and why.") var explain: String?
     @Option(help: "The most --explain lines shown.") var explainLimit: Int = 200
 
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case table, json }
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case table, json, svg, ics }
 
     func run() async throws {
         try reportingErrors {
@@ -46,6 +46,11 @@ struct SimulateCommand: AsyncParsableCommand {
             case .json:
                 for o in shown { out.line(o.jsonLine) }
                 if explain != nil { printExplain(result.engine, to: FileHandleOutput.stderr) }
+            case .svg:
+                out.write(try SimulateExports.svg(result, shown: shown, campaign: c, indicators: ind,
+                                                  ledger: { try openLedger(ledger, campaign: c) }))
+            case .ics:
+                out.write(SimulateExports.ics(result, shown: shown, campaign: c))
             case .table:
                 out.write(ActionTable(zone: c.zone).render(shown))
                 if explain != nil { printExplain(result.engine, to: out) }

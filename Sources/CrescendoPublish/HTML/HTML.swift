@@ -1,0 +1,35 @@
+/// Small helpers for writing HTML by hand, always escaped.
+enum HTML {
+    /// Escapes text for element content and attribute values.
+    static func escape(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for c in s.unicodeScalars {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+
+    /// A table with a caption, header cells with `scope`, and the first column as row headers.
+    static func table(caption: String, head: [String], rows: [[String]], numeric: Set<Int> = []) -> String {
+        var s = "<div class=\"table-wrap\"><table>\n<caption>\(escape(caption))</caption>\n<thead><tr>"
+        for (i, h) in head.enumerated() { s += "<th scope=\"col\"\(numeric.contains(i) ? " class=\"num\"" : "")>\(escape(h))</th>" }
+        s += "</tr></thead>\n<tbody>\n"
+        for row in rows {
+            s += "<tr>"
+            for (i, cell) in row.enumerated() {
+                s += i == 0 ? "<th scope=\"row\">\(escape(cell))</th>"
+                            : "<td\(numeric.contains(i) ? " class=\"num\"" : "")>\(escape(cell))</td>"
+            }
+            s += "</tr>\n"
+        }
+        return s + "</tbody></table></div>\n"
+    }
+}
