@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN = .build/debug/crescendo
 RELEASE_BIN = .build/release/crescendo
 
-.PHONY: deps build run test unit check-examples bench release clean
+.PHONY: deps build run test check-examples bench release browser-check clean
 
 deps:
 	@scripts/deps.sh
@@ -28,7 +28,11 @@ check-examples:
 	$(BIN) test $$(find campaigns rules -name '*.test.yaml' | sort)
 
 bench: release
-	@scripts/bench.sh $(RELEASE_BIN)
+	@python3 scripts/bench.py $(RELEASE_BIN)
+
+# Renders the home page and a chart page with headless Chromium into docs/screenshots/.
+browser-check: build
+	@scripts/browser-check.sh $(BIN)
 
 clean:
 	rm -rf .build

@@ -2,14 +2,24 @@
 # Installs what a fresh Debian machine lacks to build, test and run Crescendo.
 # Idempotent and quick when everything is present.
 set -euo pipefail
+SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+updated=0
+apt_install() {
+  [ "$updated" -eq 1 ] || { $SUDO apt-get update -qq; updated=1; }
+  echo "make deps: installing $*"
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "$@" >/dev/null
+}
+
 need=()
 for pkg in libsqlite3-dev sqlite3 libyaml-dev; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need+=("$pkg")
 done
-if [ ${#need[@]} -gt 0 ]; then
-  echo "make deps: installing ${need[*]}"
-  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+command -v python3 >/dev/null || need+=(python3)
+[ ${#need[@]} -eq 0 ] || apt_install "${need[@]}"
+
+# The schema test validates the examples with Python's jsonschema and PyYAML.
+if ! python3 -c 'import jsonschema, yaml' 2>/dev/null; then
+  python3 -m pip install -q jsonschema pyyaml 2>/dev/null || apt_install python3-jsonschema python3-yaml
 fi
+
 command -v swift >/dev/null || { echo "make deps: Swift 6.1 or later is required (swift not on PATH)" >&2; exit 1; }
