@@ -41,7 +41,14 @@ struct Aggregator {
     /// Registers a key up front (declared areas, demands, kinds) so `below` thresholds see it.
     @discardableResult
     mutating func key(_ k: String) -> Int {
-        if let i = keyIndex[k] { return i }
+        // A few dozen keys (areas, demands, kinds) are found faster by comparing than by
+        // hashing: the CSV reader shares one string per value, so most comparisons are of
+        // identical strings.
+        if keys.count <= 32 {
+            for i in 0..<keys.count where keys[i] == k { return i }
+        } else if let i = keyIndex[k] {
+            return i
+        }
         let i = keys.count
         keys.append(k); keyIndex[k] = i; sums.append(0); isDirty.append(false)
         return i

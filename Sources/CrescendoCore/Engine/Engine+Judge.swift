@@ -126,13 +126,16 @@ extension Engine {
 
     /// Re-judges each threshold whose measure changed at this instant.
     mutating func evaluateThresholds(at t: Instant) {
-        for a in aggregators.indices where !aggregators[a].dirty.isEmpty {
-            for k in aggregators[a].dirty {
+        // Index loops: iterating the arrays themselves would retain them on every entry.
+        for a in 0..<aggregators.count where !aggregators[a].dirty.isEmpty {
+            for d in 0..<aggregators[a].dirty.count {
+                let k = aggregators[a].dirty[d]
                 let v = Double(aggregators[a].sums[k]) / 1000
-                for slot in aggregators[a].rules { edge(slot, key: k, value: v, at: t) }
+                for r in 0..<aggregators[a].rules.count { edge(aggregators[a].rules[r], key: k, value: v, at: t) }
             }
             aggregators[a].clearDirty()
         }
+        if dirtyIndicatorOrder.isEmpty { return }
         for name in dirtyIndicatorOrder {
             guard let v = indicatorValues[name] else { continue }
             for slot in indicatorRules[name] ?? [] { edge(slot, key: 0, value: v, at: t) }
