@@ -41,14 +41,7 @@ struct Aggregator {
     /// Registers a key up front (declared areas, demands, kinds) so `below` thresholds see it.
     @discardableResult
     mutating func key(_ k: String) -> Int {
-        // A few dozen keys (areas, demands, kinds) are found faster by comparing than by
-        // hashing: the CSV reader shares one string per value, so most comparisons are of
-        // identical strings.
-        if keys.count <= 32 {
-            for i in 0..<keys.count where keys[i] == k { return i }
-        } else if let i = keyIndex[k] {
-            return i
-        }
+        if let i = keyIndex[k] { return i }
         let i = keys.count
         keys.append(k); keyIndex[k] = i; sums.append(0); isDirty.append(false)
         return i
@@ -56,7 +49,9 @@ struct Aggregator {
 
     func keyID(_ k: String) -> Int? { keyIndex[k] }
 
-    var nextExit: Int64? { head < exits.count ? exits[head] : nil }
+    /// When the oldest entry leaves the window (`Int64.max` when the window is empty). Stored,
+    /// not computed, so the engine's per-instant checks read one field.
+    private(set) var nextExit: Int64 = .max
 
     /// Adds an entry if it matches; returns whether it did.
     mutating func add(_ e: LedgerEntry) {
@@ -72,6 +67,7 @@ struct Aggregator {
         let q = metric == nil ? 1000 : e.quantity.milli
         sums[k] += q
         exits.append(e.at.seconds + over); exitKeys.append(Int32(k)); exitQty.append(q)
+        if head == exits.count - 1 { nextExit = exits[head] }
         markDirty(k)
     }
 
@@ -86,6 +82,7 @@ struct Aggregator {
         if head > 65_536, head * 2 > exits.count {
             exits.removeFirst(head); exitKeys.removeFirst(head); exitQty.removeFirst(head); head = 0
         }
+        nextExit = head < exits.count ? exits[head] : .max
     }
 
     mutating func markDirty(_ k: Int) {

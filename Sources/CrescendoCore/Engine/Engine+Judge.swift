@@ -3,14 +3,10 @@ extension Engine {
     /// what is due, and emits the actions in order.
     mutating func judge(_ t: Instant, into sink: inout [Occurrence]) {
         let live = t >= start
-        if pendingAt == t {
-            swap(&scratchFacts, &pending)
-            pendingAt = nil
-            for f in scratchFacts { apply(f, at: t, live: live) }
-            scratchFacts.removeAll(keepingCapacity: true)
-        }
-        for a in aggregators.indices {
-            if let x = aggregators[a].nextExit, x <= t.seconds { aggregators[a].expire(through: t.seconds) }
+        // The instant's facts were applied as they were recorded.
+        if pendingAt == t { pendingAt = nil }
+        for a in 0..<aggregators.count where aggregators[a].nextExit <= t.seconds {
+            aggregators[a].expire(through: t.seconds)
         }
         processedThrough = t
         guard live else {
@@ -36,18 +32,24 @@ extension Engine {
         }
     }
 
+    /// Applies a ledger entry: numbers it, and updates totals, windows and `every:` counters.
+    mutating func apply(entry: LedgerEntry, at t: Instant, live: Bool) {
+        var e = entry
+        entryCount += 1
+        e.seq = entryCount
+        if let mi = metricIndex[e.kind] {
+            metricTotals[mi] += e.quantity.milli
+            for i in 0..<everyMetricRules[mi].count { countEntry(everyMetricRules[mi][i], by: e.quantity.milli, e, at: t, live: live) }
+        }
+        daily.add(e)
+        for a in 0..<aggregators.count { aggregators[a].add(e) }
+        for i in 0..<everyEntryRules.count { countEntry(everyEntryRules[i], by: 1, e, at: t, live: live) }
+    }
+
     mutating func apply(_ fact: Fact, at t: Instant, live: Bool) {
         switch fact {
-        case .entry(var e):
-            entryCount += 1
-            e.seq = entryCount
-            if let mi = metricIndex[e.kind] {
-                metricTotals[mi] += e.quantity.milli
-                for slot in everyMetricRules[mi] { countEntry(slot, by: e.quantity.milli, e, at: t, live: live) }
-            }
-            daily.add(e)
-            for a in aggregators.indices { aggregators[a].add(e) }
-            for slot in everyEntryRules { countEntry(slot, by: 1, e, at: t, live: live) }
+        case .entry(let e):
+            apply(entry: e, at: t, live: live)
         case .indicator(let s):
             indicatorValues[s.name] = s.value
             if indicatorRules[s.name] != nil { markIndicatorDirty(s.name) }
@@ -146,7 +148,9 @@ extension Engine {
 
     /// Rising and falling edges of one threshold key; a rise fires now or starts a hold.
     mutating func edge(_ slot: Int, key k: Int, value v: Double, at t: Instant) {
-        let holds = thresholds[slot].holds(v)
+        // Plain fields, not a method call: calling a method on the element may copy it whole.
+        let limit = thresholds[slot].limit
+        let holds = thresholds[slot].above ? v > limit : v < limit
         if thresholds[slot].keys.count <= k {
             thresholds[slot].keys.append(contentsOf: repeatElement(ThresholdState.Key(), count: k + 1 - thresholds[slot].keys.count))
         }

@@ -37,8 +37,8 @@ public struct Engine {
     public let until: Instant?
     let options: Options
 
-    // Facts not yet judged: all at `pendingAt`.
-    var pending: [Fact] = []
+    /// The instant whose facts are being recorded: they are applied as they come, and the
+    /// instant is judged once time moves past it.
     var pendingAt: Instant?
     /// Every instant up to and including this one has been judged.
     public internal(set) var processedThrough: Instant = .distantPast
@@ -65,7 +65,6 @@ public struct Engine {
     var indicatorValues: [String: Double] = [:]
     var dirtyIndicators: Set<String> = []
     var dirtyIndicatorOrder: [String] = []
-    var scratchFacts: [Fact] = []
     public internal(set) var notes: [String] = []
     var timers = TimerQueue<Timer>()
 
@@ -106,12 +105,30 @@ public struct Engine {
 
     /// Records a fact. Facts must come in time order; instants before the fact's are judged.
     public mutating func record(_ fact: Fact, into sink: inout [Occurrence]) throws {
-        let t = fact.at
-        if let u = until, t > u { return }
-        if t <= processedThrough { throw LateFact(fact: fact, processedThrough: processedThrough) }
-        if pendingAt != t { run(through: t - TimeSpan(seconds: 1), into: &sink) }
-        pending.append(fact)
-        pendingAt = t
+        switch fact {
+        case .entry(let e): try record(entry: e, into: &sink)
+        default:
+            guard try open(fact.at, fact, into: &sink) else { return }
+            apply(fact, at: fact.at, live: fact.at >= start)
+        }
+    }
+
+    /// Records a ledger entry (the common fact, without wrapping it).
+    public mutating func record(entry e: LedgerEntry, into sink: inout [Occurrence]) throws {
+        guard try open(e.at, .entry(e), into: &sink) else { return }
+        apply(entry: e, at: e.at, live: e.at >= start)
+    }
+
+    /// Makes `t` the instant being recorded, judging every earlier one first. False when `t`
+    /// is past `until` (the fact is ignored).
+    private mutating func open(_ t: Instant, _ fact: @autoclosure () -> Fact, into sink: inout [Occurrence]) throws -> Bool {
+        if let u = until, t > u { return false }
+        if t <= processedThrough { throw LateFact(fact: fact(), processedThrough: processedThrough) }
+        if pendingAt != t {
+            run(through: t - TimeSpan(seconds: 1), into: &sink)
+            pendingAt = t
+        }
+        return true
     }
 
     /// Declares that every fact at or before `t` has been recorded, and judges through `t`
@@ -127,10 +144,11 @@ public struct Engine {
         run(through: last, into: &sink)
     }
 
+    /// When the next entry leaves a rolling window, if any is held.
     var nextExit: Instant? {
-        var best: Int64?
-        for a in aggregators { if let x = a.nextExit, best == nil || x < best! { best = x } }
-        return best.map { Instant(seconds: $0) }
+        var best = Int64.max
+        for a in 0..<aggregators.count where aggregators[a].nextExit < best { best = aggregators[a].nextExit }
+        return best == .max ? nil : Instant(seconds: best)
     }
 
     /// Judges every instant with something due, up to and including `limit`.

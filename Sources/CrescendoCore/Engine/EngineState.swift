@@ -46,7 +46,6 @@ struct ThresholdState {
         holdSeconds = threshold.hold?.seconds ?? 0
     }
 
-    @inline(__always) func holds(_ v: Double) -> Bool { above ? v > limit : v < limit }
 }
 
 /// Something due at an instant.

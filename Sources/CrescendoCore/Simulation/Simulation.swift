@@ -54,7 +54,7 @@ public enum Simulation {
             if requireOrder, e.at < lastEntry { throw Unsorted() }
             lastEntry = e.at
             while i < others.count, others[i].at <= e.at { try? engine.record(others[i], into: &out); i += 1 }
-            try? engine.record(.entry(e), into: &out)
+            try? engine.record(entry: e, into: &out)
         }
         while i < others.count { try? engine.record(others[i], into: &out); i += 1 }
         engine.finish(into: &out)
