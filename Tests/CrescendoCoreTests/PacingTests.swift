@@ -56,6 +56,14 @@ final class PacingTests: XCTestCase {
         XCTAssertEqual(out[1].reason, "limit of 1 escalation per 30d reached")
     }
 
+    func testTheTacticReachesTheActionsAfterTheEscalationAndItsFollowUps() {
+        let r = Fx.rule("e", everyEntry, do: [Fx.escalate, ActionSpec(.notify(channel: "log", text: nil, template: "call"))])
+        let c = Fx.campaign([r], ladders: [ladder], decompression: [Fx.ritual("rest", in: .days(1))])
+        let out = Fx.run(c, ledger: [Fx.entry("2027-01-02T10:00Z")], until: "2027-02-01")
+        XCTAssertEqual(out.map(\.action), ["escalate", "notify", "ritual"])
+        XCTAssertEqual(out.map { $0.context["tactic"] }, ["A", "A", "A"])
+    }
+
     func testRulesThenReplacesTheCampaignsDecompression() {
         let r = Fx.rule("e", everyEntry, do: [Fx.escalate], then: [Fx.ritual("assembly", in: .days(1))])
         let c = Fx.campaign([r], ladders: [ladder], decompression: [Fx.ritual("rest", in: .days(2))])

@@ -38,6 +38,7 @@ final class ThresholdTriggerTests: XCTestCase {
                       Fx.entry("2027-01-02T02:00Z", "masks", 3, area: "a2"), Fx.entry("2027-01-02T03:00Z", "masks", 3, area: "a1")]
         let out = Fx.run(c, ledger: ledger, until: "2027-02-01")
         XCTAssertEqual(out.map { "\($0.at) \($0.area!)" }, ["2027-01-02T00:00:00Z a1", "2027-01-02T02:00:00Z a2"])
+        XCTAssertEqual(out.map { $0.context["area"] }, ["A1", "A2"], "templates get the area's label")
     }
 
     func testCountOfEntries() {

@@ -16,11 +16,18 @@ extension Engine {
         }
         if let (dim, key) = f.per {
             switch dim {
-            case .area: o.area = key
-            case .demand: o.demand = key
-            case .kind: o.kind = key
+            case .area:
+                o.area = key
+                c["area"] = campaign.areas.first { $0.id == key }?.label ?? key
+            case .demand:
+                o.demand = key
+                addDemand(key, target: nil, to: &c)
+            case .kind:
+                o.kind = key
+                c["kind"] = key
             }
         }
+        if let d = filterDemand(rule) { addDemand(d, target: nil, to: &c) }
         if let e = f.entry {
             o.seq = e.seq
             c["seq"] = seqLabel(e.seq)
@@ -39,6 +46,15 @@ extension Engine {
         }
         o.context = c
         return o
+    }
+
+    /// The demand a rule's `where:` names, if any.
+    func filterDemand(_ rule: Rule) -> String? {
+        switch rule.trigger {
+        case .every(_, _, let filter, _): return filter.demand
+        case .threshold(let th): return th.filter.demand
+        default: return nil
+        }
     }
 
     func addDemand(_ id: String, target: String?, to c: inout TemplateContext) {

@@ -81,7 +81,8 @@ extension Engine {
         }
         out.append(o)
         note(r, t, "escalated" + (o.tactic.map { " with tactic \($0)" } ?? ""))
-        scheduleFollowUps(campaign.rules[r].then ?? campaign.decompression, rule: r, from: t)
+        firingTactic = o.tacticText
+        scheduleFollowUps(campaign.rules[r].then ?? campaign.decompression, rule: r, from: t, tactic: o.tacticText)
     }
 
     /// The waiting escalation happens, standing for every request that joined it.

@@ -6,6 +6,7 @@ extension Engine {
         while workCursor < work.count {
             let item = work[workCursor]
             workCursor += 1
+            firingTactic = nil
             guardCount += 1
             if guardCount > 100_000 { notes.append("more than 100000 steps at \(t); stopped judging that instant"); break }
             switch item.kind {
@@ -13,10 +14,12 @@ extension Engine {
                 fire(f, at: t)
             case .action(let index, let f):
                 perform(campaign.rules[f.rule].actions[index], firing: f, at: t, follows: nil)
-            case .followUp(_, let spec, let escalatedAt):
+            case .followUp(_, let spec, let escalatedAt, let tactic):
                 var f = Firing(rule: item.rule, at: t, because: "")
                 f.because = "follows the escalation by \(campaign.rules[item.rule].id) at \(escalatedAt)"
+                firingTactic = tactic
                 perform(spec, firing: f, at: t, follows: campaign.rules[item.rule].id)
+                firingTactic = nil
             case .release:
                 release(at: t)
             }
@@ -37,6 +40,9 @@ extension Engine {
         }
         note(f.rule, t, "fired: \(f.because)")
         fired[f.rule, default: 0] += 1
+        // An escalation in this `do` lends its tactic to the actions after it.
+        firingTactic = nil
+        defer { firingTactic = nil }
         for (j, spec) in rule.actions.enumerated() {
             if spec.delay.seconds > 0 {
                 timers.insert(.action(rule: f.rule, index: j, firing: f), at: t + spec.delay)
@@ -67,12 +73,12 @@ extension Engine {
         }
     }
 
-    mutating func scheduleFollowUps(_ specs: [ActionSpec], rule r: Int, from t: Instant) {
+    mutating func scheduleFollowUps(_ specs: [ActionSpec], rule r: Int, from t: Instant, tactic: String? = nil) {
         for (j, s) in specs.enumerated() {
             if s.delay.seconds > 0 {
-                timers.insert(.followUp(rule: r, index: j, spec: s, escalatedAt: t), at: t + s.delay)
+                timers.insert(.followUp(rule: r, index: j, spec: s, escalatedAt: t, tactic: tactic), at: t + s.delay)
             } else {
-                enqueue(.followUp(index: j, spec: s, escalatedAt: t), phase: 1, rule: r)
+                enqueue(.followUp(index: j, spec: s, escalatedAt: t, tactic: tactic), phase: 1, rule: r)
             }
         }
     }
@@ -80,6 +86,7 @@ extension Engine {
     /// Carries out one action.
     mutating func perform(_ spec: ActionSpec, firing f: Firing, at t: Instant, follows: String?) {
         var o = occurrence(spec.action.name, firing: f, at: t)
+        if let tactic = firingTactic { o.context["tactic"] = tactic }
         o.follows = follows
         o.channel = spec.channel
         switch spec.action {

@@ -83,6 +83,8 @@ public struct Engine {
     var workOrder = 0
     var workCursor = 0
     var fired: [Int: Int] = [:]
+    /// The tactic of the escalation that just happened, for the actions and follow-ups after it.
+    var firingTactic: String?
     var notFired: [Int: Int] = [:]
 
     public internal(set) var trace: [TraceLine] = []

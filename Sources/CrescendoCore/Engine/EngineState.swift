@@ -57,7 +57,7 @@ enum Timer {
     case schedule(rule: Int)
     case window(rule: Int)
     case action(rule: Int, index: Int, firing: Firing)
-    case followUp(rule: Int, index: Int, spec: ActionSpec, escalatedAt: Instant)
+    case followUp(rule: Int, index: Int, spec: ActionSpec, escalatedAt: Instant, tactic: String?)
     case release
 }
 
@@ -78,7 +78,7 @@ struct WorkItem {
     enum Kind {
         case firing(Firing)
         case action(index: Int, firing: Firing)
-        case followUp(index: Int, spec: ActionSpec, escalatedAt: Instant)
+        case followUp(index: Int, spec: ActionSpec, escalatedAt: Instant, tactic: String?)
         case release
     }
     var phase: Int
