@@ -6,15 +6,8 @@ extension Instant {
         var days = seconds / 86_400
         var secs = seconds % 86_400
         if secs < 0 { secs += 86_400; days -= 1 }
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        let date = CivilDate(daysSinceEpoch: days)
+        let y = Int64(date.year), m = Int64(date.month), d = Int64(date.day)
         @inline(__always) func two(_ v: Int64, _ out: inout [UInt8]) {
             out.append(UInt8(48 + v / 10)); out.append(UInt8(48 + v % 10))
         }

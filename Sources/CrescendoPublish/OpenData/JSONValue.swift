@@ -1,3 +1,4 @@
+import CrescendoCore
 /// A JSON value written with its keys in the order given, two-space indented, so that the
 /// open data is byte-for-byte the same on every run and every machine.
 indirect enum JSONValue: Sendable {
@@ -41,24 +42,6 @@ indirect enum JSONValue: Sendable {
         }
     }
 
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for c in s.unicodeScalars {
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if c.value < 0x20 {
-                    let hex = String(c.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(c)
-                }
-            }
-        }
-        return out + "\""
-    }
+    /// A JSON string literal (Core's escaping, shared with `simulate --format json`).
+    static func quote(_ s: String) -> String { jsonString(s) }
 }
