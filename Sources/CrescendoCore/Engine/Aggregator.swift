@@ -26,13 +26,16 @@ struct Aggregator {
     private var isDirty: [Bool] = []
 
     // The spec's hot parts as plain values, read for every entry.
-    private let metric: String?
+    /// The metric's index in the campaign, or -1 to count entries of every kind.
+    private let metric: Int
     private let filtered: Bool
     private let over: Int64
+    /// The engine's id of a `per` value (see `Engine.dimensionID`) to this aggregator's key id.
+    private var localKey: [Int] = []
 
-    init(spec: Spec) {
+    init(spec: Spec, metricIndex: Int) {
         self.spec = spec
-        metric = spec.metric
+        metric = metricIndex
         filtered = !spec.filter.isEmpty
         over = spec.over
         if spec.per == nil { _ = key("") }
@@ -53,18 +56,25 @@ struct Aggregator {
     /// not computed, so the engine's per-instant checks read one field.
     private(set) var nextExit: Int64 = .max
 
-    /// Adds an entry if it matches; returns whether it did.
-    mutating func add(_ e: LedgerEntry) {
-        if let m = metric, e.kind != m { return }
+    /// Adds an entry if it matches. `metricIndex` is the entry's metric (-1 if undeclared) and
+    /// `perID` the engine's id of its value on this aggregator's `per` dimension (-1 if none):
+    /// both are looked up once per entry for every aggregator.
+    mutating func add(_ e: LedgerEntry, metricIndex: Int, perID: Int) {
+        if metric >= 0, metricIndex != metric { return }
         if filtered, !spec.filter.matches(e) { return }
-        let k: Int
+        var k = 0
         if let per = spec.per {
-            guard let v = e.value(per) else { return }
-            k = key(v)
-        } else {
-            k = 0
+            guard perID >= 0 else { return }
+            if perID < localKey.count, localKey[perID] >= 0 {
+                k = localKey[perID]
+            } else {
+                guard let v = e.value(per) else { return }
+                k = key(v)
+                if localKey.count <= perID { localKey.append(contentsOf: repeatElement(-1, count: perID + 1 - localKey.count)) }
+                localKey[perID] = k
+            }
         }
-        let q = metric == nil ? 1000 : e.quantity.milli
+        let q = metric < 0 ? 1000 : e.quantity.milli
         sums[k] += q
         exits.append(e.at.seconds + over); exitKeys.append(Int32(k)); exitQty.append(q)
         if head == exits.count - 1 { nextExit = exits[head] }

@@ -37,13 +37,44 @@ extension Engine {
         var e = entry
         entryCount += 1
         e.seq = entryCount
-        if let mi = metricIndex[e.kind] {
+        let mi = metricIndex[e.kind] ?? -1
+        if mi >= 0 {
             metricTotals[mi] += e.quantity.milli
             for i in 0..<everyMetricRules[mi].count { countEntry(everyMetricRules[mi][i], by: e.quantity.milli, e, at: t, live: live) }
         }
         daily.add(e)
-        for a in 0..<aggregators.count { aggregators[a].add(e) }
+        if !aggregators.isEmpty {
+            var ids = (area: -1, demand: -1, kind: -1)
+            for d in perDimensions {
+                guard let v = e.value(d) else { continue }
+                let id = dimensionID(d, v)
+                switch d {
+                case .area: ids.area = id
+                case .demand: ids.demand = id
+                case .kind: ids.kind = id
+                }
+            }
+            for a in 0..<aggregators.count {
+                let perID: Int
+                switch aggregators[a].spec.per {
+                case .area?: perID = ids.area
+                case .demand?: perID = ids.demand
+                case .kind?: perID = ids.kind
+                case nil: perID = -1
+                }
+                aggregators[a].add(e, metricIndex: mi, perID: perID)
+            }
+        }
         for i in 0..<everyEntryRules.count { countEntry(everyEntryRules[i], by: 1, e, at: t, live: live) }
+    }
+
+    /// A small id for a value of a dimension, the same for every aggregator.
+    mutating func dimensionID(_ d: Dimension, _ v: String) -> Int {
+        let slot = d == .area ? 0 : d == .demand ? 1 : 2
+        if let id = dimensionIDs[slot][v] { return id }
+        let id = dimensionIDs[slot].count
+        dimensionIDs[slot][v] = id
+        return id
     }
 
     mutating func apply(_ fact: Fact, at t: Instant, live: Bool) {

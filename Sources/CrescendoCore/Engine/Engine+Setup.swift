@@ -48,7 +48,8 @@ extension Engine {
             aggregators[i].rules.append(slot)
             return i
         }
-        var a = Aggregator(spec: spec)
+        var a = Aggregator(spec: spec, metricIndex: metric.flatMap { metricIndex[$0] } ?? -1)
+        if let per = th.per, !perDimensions.contains(per) { perDimensions.append(per) }
         switch th.per {
         case .area?: for x in campaign.areas { a.key(x.id) }
         case .demand?: for x in campaign.demands { a.key(x.id) }

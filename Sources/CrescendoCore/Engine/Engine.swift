@@ -59,6 +59,10 @@ public struct Engine {
     var everyMetricRules: [[Int]] = []
     var everySilenceRules: [Int] = []
     var aggregators: [Aggregator] = []
+    /// The dimensions some aggregator counts `per`, and ids for their values, so that each
+    /// entry's value is looked up once, not once per aggregator.
+    var perDimensions: [Dimension] = []
+    var dimensionIDs: [[String: Int]] = [[:], [:], [:]]  // area, demand, kind
     var thresholds: [ThresholdState] = []
     var thresholdSlot: [Int] = []
     var indicatorRules: [String: [Int]] = [:]
