@@ -19,7 +19,7 @@ run: build
 
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	$(SWIFT) test --skip-build --disable-swift-testing
 	@$(MAKE) --no-print-directory check-examples
 
 # Every bundled campaign, rule library and rule test must check and pass.
