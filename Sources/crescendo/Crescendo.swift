@@ -15,6 +15,7 @@ struct Crescendo: AsyncParsableCommand {
             StatusCommand.self,
             // subcommands: one file each
             LedgerCommand.self, IndicatorCommand.self, RespondCommand.self, FlowsCommand.self, WorkloadCommand.self,
+            DaemonCommand.self,
         ]
     )
 }
