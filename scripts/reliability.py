@@ -165,30 +165,35 @@ def main():
     acked, unacked, failed_posts = [], [], 0
     sent = 0
     kills_done = 0
+    killer = None
     while sent < args.entries:
         n = min(rng.randint(1, args.batch), args.entries - sent)
         batch = [{"kind": "masks", "quantity": rng.randint(1, 9), "demand": "psl", "care": f"r-{sent + i}"} for i in range(n)]
-        killer = None
-        if kills_done < len(kill_points) and sent + n >= kill_points[kills_done]:
-            # Kill at a random moment, possibly in the middle of this request.
-            killer = threading.Timer(rng.uniform(0, 0.05), daemon.kill9)
+        if killer is None and kills_done < len(kill_points) and sent + n >= kill_points[kills_done]:
+            # Kill at a random moment while batches keep coming, often in the middle of one.
+            killer = threading.Timer(rng.uniform(0, 0.03), daemon.kill9)
             killer.start()
             kills_done += 1
+        cut_off = False
         try:
             status, body = request(daemon_port, token, "POST", "/api/entries", batch)
             if status == 201 and len(body["entries"]) == n:
                 acked += [b["care"] for b in batch]
             else:
                 unacked += [b["care"] for b in batch]
-        except (OSError, urllib.error.URLError, ValueError):
+        except (OSError, urllib.error.URLError, ValueError) as e:
             unacked += [b["care"] for b in batch]
             failed_posts += 1
+            cut_off = True
+            if os.environ.get("RELIABILITY_DEBUG"):
+                print("  post failed:", e, "daemon alive:", daemon.proc.poll() is None)
         sent += n
-        if killer:
+        if killer is not None and (cut_off or not killer.is_alive() or sent >= args.entries):
             killer.join()
             daemon.kill9()
             time.sleep(rng.uniform(0, 2.5))  # downtime: deadlines may fall due meanwhile
             daemon.start()
+            killer = None
     # Let deadlines (3 s) fall due and everything be delivered.
     time.sleep(5)
     settle = time.time() + 60
