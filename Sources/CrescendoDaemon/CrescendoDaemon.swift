@@ -59,5 +59,6 @@ public struct CrescendoDaemon: Sendable {
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger))
         try await group.run()
+        logger.info("stopped; deliveries not confirmed stay pending for the next start")
     }
 }

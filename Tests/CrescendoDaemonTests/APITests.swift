@@ -91,6 +91,24 @@ final class APITests: XCTestCase {
         }
     }
 
+    func testResponsesAndIndicatorsAreCheckedAndRecorded() async throws {
+        try await withAPI { client, fx in
+            let (bad, text) = try await post(client, "/api/indicators", #"{"name":"wind","value":3}"#)
+            XCTAssertEqual(bad, .unprocessableContent)
+            XCTAssertTrue(text.contains("\"field\":\"name\""), text)
+            let (badValue, _) = try await post(client, "/api/indicators", #"{"name":"rate","value":"high"}"#)
+            XCTAssertEqual(badValue, .unprocessableContent)
+            let (ok, _) = try await post(client, "/api/indicators", #"[{"name":"rate","value":9.5},{"name":"rate","value":4}]"#)
+            XCTAssertEqual(ok, .created)
+            XCTAssertEqual(try fx.store.indicatorSamples().map(\.value), [9.5, 4])
+            let (badDeadline, _) = try await post(client, "/api/responses", #"{"deadline":0,"text":"no"}"#)
+            XCTAssertEqual(badDeadline, .unprocessableContent)
+            let (answered, _) = try await post(client, "/api/responses", #"{"deadline":1,"text":"We will table a bill","win":"partial"}"#)
+            XCTAssertEqual(answered, .created)
+            XCTAssertEqual(try fx.store.responses().map(\.win), [.partial])
+        }
+    }
+
     func testStatusActionsAndMetrics() async throws {
         try await withAPI { client, fx in
             _ = try await post(client, "/api/entries", #"[{"kind":"masks"},{"kind":"masks"},{"kind":"masks"}]"#)
