@@ -15,7 +15,7 @@ if ! command -v wrk >/dev/null; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq wrk >/dev/null
 fi
 work=$(mktemp -d /tmp/crescendo-bench.XXXXXX)
-trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; [ -n "${BENCH_KEEP:-}" ] || rm -rf "$work"' EXIT
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 token=bench-token
 cat > "$work/campaign.yaml" <<YAML
@@ -25,6 +25,8 @@ timezone: UTC
 start: 2026-01-01
 metrics:
   masks: { label: Masks, unit: masks }
+demands:
+  psl: { text: Paid sick leave, target: Ministry of Labour, funding: Line 4.2 }
 areas:
   a01: { label: One }
   a02: { label: Two }
@@ -40,11 +42,12 @@ CRESCENDO_TOKEN=$token "$bin" daemon --campaign "$work/campaign.yaml" --db "$wor
   --listen "127.0.0.1:$port" >"$work/daemon.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 200); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.05; done
+curl -sf "http://127.0.0.1:$port/healthz" >/dev/null || { echo "bench-daemon: the daemon did not start:" >&2; cat "$work/daemon.log" >&2; exit 1; }
 
 single='{"kind":"masks","quantity":3,"area":"a01","care":"bench"}'
-batch="[$(for i in $(seq 1 100); do printf '%s' "$single"; [ "$i" -lt 100 ] && printf ','; done)]"
+batch="[$(for i in $(seq 1 100); do if [ "$i" -gt 1 ]; then printf ','; fi; printf '%s' "$single"; done)]"
 lua() {  # $1 = body
-  printf 'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.headers["Authorization"] = "Bearer %s"\nwrk.body = [[%s]]\n' "$token" "$1"
+  printf 'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.headers["Authorization"] = "Bearer %s"\nwrk.body = [==[%s]==]\n' "$token" "$1"
 }
 lua "$single" > "$work/single.lua"
 lua "$batch" > "$work/batch.lua"
