@@ -24,7 +24,7 @@ struct ReloaderService: Service {
             }
             var seen = stamps()
             while !Task.isShuttingDownGracefully, !Task.isCancelled {
-                try? await Task.sleep(for: .seconds(pollSeconds))
+                try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(pollSeconds)) }
                 let now = stamps()
                 if now != seen {
                     logger.info("a campaign file changed: reloading")

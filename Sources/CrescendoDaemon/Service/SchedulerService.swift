@@ -14,7 +14,7 @@ struct SchedulerService: Service {
             // Wake just after the next second: the second just ended can then be judged.
             let now = clock.now()
             let wait = (now.rounded(.down) + 1.02) - now
-            try? await Task.sleep(for: .seconds(max(0.05, wait)))
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(max(0.05, wait))) }
         }
     }
 }
