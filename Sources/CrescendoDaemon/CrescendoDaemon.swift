@@ -1,1 +1,64 @@
-// The daemon target; see issue 5.
+import CrescendoStore
+import Hummingbird
+import NIOCore
+import Logging
+import ServiceLifecycle
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The daemon: a `ServiceGroup` running the scheduler, the dispatcher, the reloader and the
+/// HTTP server, stopped gracefully by SIGTERM or SIGINT.
+public struct CrescendoDaemon: Sendable {
+    public let configuration: DaemonConfiguration
+    public let logger: Logger
+
+    public init(configuration: DaemonConfiguration, logger: Logger) {
+        self.configuration = configuration; self.logger = logger
+    }
+
+    /// Why the daemon cannot start.
+    public struct StartError: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Runs until SIGTERM or SIGINT.
+    public func run() async throws {
+        let config = configuration
+        guard config.token != nil || config.isLoopback else {
+            throw StartError(description: "refusing to listen on \(config.host) without a token: set CRESCENDO_TOKEN or give --token-file")
+        }
+        // A channel command that exits before reading its input must not kill the daemon.
+        signal(SIGPIPE, SIG_IGN)
+        let clock = SystemClock()
+        let metrics = DaemonMetrics()
+        let registry = try CampaignRegistry(paths: config.campaignPaths, factory: ChannelFactory(), logger: logger)
+        let store = try SQLiteLedgerStore(path: config.databasePath)
+        try store.bind(campaign: registry.primary.campaign.id)
+        let ingest = IngestQueue(store: store, clock: clock)
+        let scheduler = Scheduler(store: store, registry: registry, clock: clock, logger: logger, ingest: ingest)
+        let dispatcher = Dispatcher(store: store, registry: registry, clock: clock, retry: config.retry, logger: logger, metrics: metrics)
+        let reloader = ReloaderService(registry: registry, clock: clock, metrics: metrics, pollSeconds: config.pollSeconds, logger: logger)
+        let api = DaemonAPI(store: store, registry: registry, scheduler: scheduler, ingest: ingest, clock: clock, metrics: metrics,
+                            token: config.token, reload: { reloader.reload() })
+        if config.token == nil { logger.warning("no token: writes are open to anyone who can reach \(config.host)") }
+        let app = Application(router: api.router(),
+                              configuration: .init(address: .hostname(config.host, port: config.port), serverName: "crescendo"),
+                              onServerRunning: { channel in
+                                  logger.info("listening on http://\(config.host):\(channel.localAddress?.port ?? config.port)")
+                              },
+                              logger: logger)
+        // Shutdown runs in reverse: the server stops taking requests first, the scheduler last.
+        let group = ServiceGroup(configuration: .init(
+            services: [
+                .init(service: SchedulerService(scheduler: scheduler, clock: clock, logger: logger)),
+                .init(service: DispatcherService(dispatcher: dispatcher, logger: logger)),
+                .init(service: reloader),
+                .init(service: app),
+            ],
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger))
+        try await group.run()
+        logger.info("stopped; deliveries not confirmed stay pending for the next start")
+    }
+}

@@ -8,14 +8,10 @@ struct Crescendo: AsyncParsableCommand {
         abstract: "Turn acts of care into leverage: campaign files, dry runs, the ledger and the daemon.",
         version: "0.1.0",
         subcommands: [
-            CheckCommand.self,
-            SchemaCommand.self,
-            SimulateCommand.self,
-            TestCommand.self,
-            StatusCommand.self,
-            // subcommands: one file each
-            LedgerCommand.self, IndicatorCommand.self, RespondCommand.self, FlowsCommand.self, WorkloadCommand.self,
-            PublishCommand.self,
+            // One file each.
+            CheckCommand.self, SchemaCommand.self, SimulateCommand.self, TestCommand.self, StatusCommand.self,
+            LedgerCommand.self, IndicatorCommand.self, FlowsCommand.self, RespondCommand.self,
+            PublishCommand.self, DaemonCommand.self, WorkloadCommand.self,
         ]
     )
 }

@@ -7,12 +7,15 @@ import GRDB
 /// `LedgerMigrations.schemaVersion`.
 enum LedgerMigrations {
     /// The newest schema version this build knows (stored in `meta.schema_version`).
-    static let schemaVersion = 1
+    static let schemaVersion = 2
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
             try db.execute(sql: v1)
+        }
+        migrator.registerMigration("v2") { db in
+            try db.execute(sql: v2)
         }
         return migrator
     }

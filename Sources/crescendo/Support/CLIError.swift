@@ -25,3 +25,17 @@ func reportingErrors(_ body: () throws -> Void) throws {
 
 /// The current time, whole seconds (the CLI may read the clock; Core never does).
 func now() -> Instant { Instant(seconds: Int64(Date().timeIntervalSince1970)) }
+
+/// `reportingErrors` for an async body.
+func reportingErrorsAsync(_ body: () async throws -> Void) async throws {
+    do {
+        try await body()
+    } catch let e as ExitCode {
+        throw e
+    } catch let e as ValidationError {
+        throw e
+    } catch {
+        FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+        throw ExitCode(1)
+    }
+}

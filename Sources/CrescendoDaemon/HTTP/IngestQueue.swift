@@ -1,0 +1,87 @@
+import CrescendoCore
+import CrescendoStore
+import Dispatch
+
+/// Group commit: batches posted while a transaction is being written wait, and go together
+/// in the next one. Each caller gets its own entries back only once they are committed.
+///
+/// Entries posted without `at` are stamped when their transaction starts, and the scheduler
+/// waits (`settle()`) for the transaction in progress before reading facts, so an entry
+/// stamped now is never older than what the scheduler has judged.
+public actor IngestQueue {
+    private struct Waiting {
+        var batch: [LedgerEntry]
+        /// Which entries take the commit time as their `at`.
+        var stampNow: [Bool]
+        var continuation: CheckedContinuation<[StoredEntry], any Error>
+    }
+
+    private let store: SQLiteLedgerStore
+    private let clock: any DaemonClock
+    private var waiting: [Waiting] = []
+    private var writing = false
+    /// Transactions started and finished, to let `settle` wait for the one in progress.
+    private var started = 0
+    private var finished = 0
+    private var settling: [(Int, CheckedContinuation<Void, Never>)] = []
+    /// Database writes block, so they run here rather than on the concurrency pool.
+    private static let queue = DispatchQueue(label: "crescendo.ingest")
+
+    public init(store: SQLiteLedgerStore, clock: any DaemonClock) {
+        self.store = store; self.clock = clock
+    }
+
+    /// Appends a batch (whole or not at all) and returns it as stored. Entries whose
+    /// `stampNow` flag is set get the commit time as `at`.
+    func append(_ batch: [LedgerEntry], stampNow: [Bool]) async throws -> [StoredEntry] {
+        try await withCheckedThrowingContinuation { c in
+            waiting.append(Waiting(batch: batch, stampNow: stampNow, continuation: c))
+            if !writing {
+                writing = true
+                Task { await self.flush() }
+            }
+        }
+    }
+
+    private func flush() async {
+        while !waiting.isEmpty {
+            let group = waiting
+            waiting.removeAll()
+            let store = self.store
+            let recordedAt = clock.instant
+            started += 1
+            let batches = group.map { w in
+                zip(w.batch, w.stampNow).map { e, stamp in
+                    var e = e
+                    if stamp { e.at = recordedAt }
+                    return e
+                }
+            }
+            let result: Result<[[StoredEntry]], any Error> = await withCheckedContinuation { c in
+                Self.queue.async { c.resume(returning: Result { try store.appendBatches(batches, recordedAt: recordedAt) }) }
+            }
+            finished += 1
+            resumeSettled()
+            switch result {
+            case .success(let stored):
+                for (w, s) in zip(group, stored) { w.continuation.resume(returning: s) }
+            case .failure(let error):
+                for w in group { w.continuation.resume(throwing: error) }
+            }
+        }
+        writing = false
+    }
+
+    /// Returns once every transaction started before the call has finished.
+    public func settle() async {
+        guard finished < started else { return }
+        let target = started
+        await withCheckedContinuation { c in settling.append((target, c)) }
+    }
+
+    private func resumeSettled() {
+        let ready = settling.filter { $0.0 <= finished }
+        settling.removeAll { $0.0 <= finished }
+        for (_, c) in ready { c.resume() }
+    }
+}

@@ -1,0 +1,70 @@
+import CrescendoCore
+import Foundation
+
+/// A JSON document, read strictly (a number is never a boolean) and written compactly.
+public enum JSONValue: Sendable, Equatable, Decodable {
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case array([JSONValue])
+    /// Keys in the order given (output) or sorted (input).
+    case object([(String, JSONValue)])
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        if c.decodeNil() { self = .null; return }
+        if let b = try? c.decode(Bool.self) { self = .bool(b); return }
+        if let d = try? c.decode(Double.self) { self = .number(d); return }
+        if let s = try? c.decode(String.self) { self = .string(s); return }
+        if let a = try? c.decode([JSONValue].self) { self = .array(a); return }
+        let o = try c.decode([String: JSONValue].self)
+        self = .object(o.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+    }
+
+    /// Parses a request body; nil when it is not JSON.
+    public static func parse(_ data: Data) -> JSONValue? { try? JSONDecoder().decode(JSONValue.self, from: data) }
+
+    public static func == (a: JSONValue, b: JSONValue) -> Bool { a.text == b.text }
+
+    /// The value of a key of an object.
+    public subscript(_ key: String) -> JSONValue? {
+        guard case .object(let fields) = self else { return nil }
+        return fields.first { $0.0 == key }?.1
+    }
+
+    /// Compact JSON text.
+    public var text: String {
+        var out = ""
+        write(to: &out)
+        return out
+    }
+
+    func write(to out: inout String) {
+        switch self {
+        case .null: out += "null"
+        case .bool(let b): out += b ? "true" : "false"
+        case .number(let d):
+            if d.isFinite, d == d.rounded(), abs(d) < 1e15 { out += String(Int64(d)) } else if d.isFinite { out += String(d) } else { out += "null" }
+        case .string(let s): out += jsonString(s)
+        case .array(let a):
+            out += "["
+            for (i, v) in a.enumerated() { if i > 0 { out += "," }; v.write(to: &out) }
+            out += "]"
+        case .object(let o):
+            out += "{"
+            for (i, (k, v)) in o.enumerated() { if i > 0 { out += "," }; out += jsonString(k); out += ":"; v.write(to: &out) }
+            out += "}"
+        }
+    }
+
+    /// A JSON line already rendered (an action's payload), embedded as it is.
+    static func raw(_ text: String) -> JSONValue { JSONValue.parse(Data(text.utf8)) ?? .string(text) }
+}
+
+extension JSONValue {
+    static func maybe(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }
+    static func int(_ n: Int64) -> JSONValue { .number(Double(n)) }
+    static func int(_ n: Int) -> JSONValue { .number(Double(n)) }
+    static func instant(_ t: Instant?) -> JSONValue { t.map { .string($0.iso8601) } ?? .null }
+}

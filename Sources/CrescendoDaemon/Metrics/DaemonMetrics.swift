@@ -1,0 +1,48 @@
+import CrescendoStore
+import Prometheus
+import Synchronization
+
+/// The daemon's Prometheus metrics (swift-prometheus), rendered by `GET /metrics`.
+public final class DaemonMetrics: Sendable {
+    public let registry = PrometheusCollectorRegistry()
+    private let entries: Counter
+    private let reloadFailures: Counter
+    private let delay: ValueHistogram
+    private let actions: [ActionRecord.State: Gauge]
+    private let failures = Mutex<[String: Counter]>([:])
+
+    public init() {
+        entries = registry.makeCounter(name: "crescendo_entries_total", help: "Ledger entries recorded through the API.")
+        reloadFailures = registry.makeCounter(name: "crescendo_reload_failures_total", help: "Campaign reloads that failed (the old rules kept running).")
+        delay = registry.makeValueHistogram(name: "crescendo_dispatch_delay_seconds", buckets: [0.05, 0.1, 0.25, 0.5, 1, 1.05, 1.1, 1.25, 1.5, 2, 5, 10, 30, 60, 300],
+                                            help: "From an action's due time to its delivery by a channel.")
+        var gauges: [ActionRecord.State: Gauge] = [:]
+        for s in ActionRecord.State.allCases {
+            gauges[s] = registry.makeGauge(name: "crescendo_actions", labels: [("state", s.rawValue)], help: "Actions recorded, by state.")
+        }
+        actions = gauges
+    }
+
+    func recordedEntries(_ n: Int) { entries.increment(by: Int64(n)) }
+    func reloadFailed() { reloadFailures.increment() }
+    func delivered(channel: String, delaySeconds: Double) { delay.record(max(0, delaySeconds)) }
+
+    func deliveryFailed(channel: String, dead: Bool) {
+        let counter = failures.withLock { m in
+            if let c = m[channel] { return c }
+            let c = registry.makeCounter(name: "crescendo_delivery_failures_total", labels: [("channel", channel)],
+                                         help: "Delivery attempts that failed.")
+            m[channel] = c
+            return c
+        }
+        counter.increment()
+    }
+
+    /// The text exposition, with the action gauges read from the store first.
+    public func render(store: SQLiteLedgerStore) -> String {
+        if let counts = try? store.actionCounts() {
+            for (s, g) in actions { g.set(Double(counts[s] ?? 0)) }
+        }
+        return registry.emitToString()
+    }
+}

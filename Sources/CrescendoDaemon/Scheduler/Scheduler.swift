@@ -1,0 +1,153 @@
+import CrescendoCore
+import CrescendoStore
+import Logging
+
+/// Runs every campaign's engine continuously and persists what is new: the daemon is
+/// "simulate, continuously".
+///
+/// Each `step()` reads the facts recorded since the last step, feeds them to the engine (or,
+/// when one is older than what the engine has judged, rebuilds the engine by replaying every
+/// fact), judges through one second before now (the current second stays open for entries
+/// stamped now), gives every decided action its stable id, and commits the new actions, the
+/// timer snapshot and the watermark in one transaction.
+public actor Scheduler {
+    /// Why the engine's view of the past may hold actions never recorded.
+    enum Mode { case startup, reload, rebuilt, normal }
+
+    let store: SQLiteLedgerStore
+    let registry: CampaignRegistry
+    let clock: any DaemonClock
+    let logger: Logger
+    /// Waits for the entries being committed (stamped before now) before facts are read.
+    private let settle: @Sendable () async -> Void
+    private var runtimes: [String: CampaignRuntime] = [:]
+    private var modes: [String: Mode] = [:]
+    private var generation = 0
+    private var watermarks: [String: Watermark] = [:]
+    private var startedAt: Instant?
+
+    /// `ingest`, when given, is waited for before each step reads facts.
+    public init(store: SQLiteLedgerStore, registry: CampaignRegistry, clock: any DaemonClock, logger: Logger, ingest: IngestQueue? = nil) {
+        self.store = store; self.registry = registry; self.clock = clock; self.logger = logger
+        settle = { await ingest?.settle() }
+    }
+
+    /// One step at the clock's current time; returns the actions it recorded.
+    @discardableResult
+    public func step() async throws -> [ActionRecord] {
+        let now = clock.instant
+        await settle()
+        if startedAt == nil { startedAt = now }
+        if registry.generation != generation {
+            let mode: Mode = generation == 0 ? .startup : .reload
+            generation = registry.generation
+            runtimes = [:]
+            for l in registry.campaigns {
+                runtimes[l.campaign.id] = CampaignRuntime(l)
+                modes[l.campaign.id] = mode
+            }
+        }
+        var recorded: [ActionRecord] = []
+        for l in registry.campaigns {
+            recorded += try step(campaign: l.campaign.id, now: now)
+        }
+        return recorded
+    }
+
+    private func step(campaign id: String, now: Instant) throws -> [ActionRecord] {
+        guard var rt = runtimes[id] else { return [] }
+        var mode = modes[id] ?? .normal
+        let target = now - TimeSpan(seconds: 1)
+        let persisted = try watermarks[id] ?? store.watermark(campaign: id)
+        let facts = try store.facts(after: rt.cursor)
+        var decided: [Occurrence]
+        if rt.accepts(facts) {
+            decided = rt.feed(facts)
+        } else {
+            logger.info("a fact older than what \(id) has judged arrived; replaying the ledger")
+            rt = CampaignRuntime(rt.loaded)
+            decided = rt.feed(try store.facts(after: FactCursor()))
+            if mode == .normal { mode = .rebuilt }
+        }
+        decided += rt.advance(through: target)
+        let identified = rt.identify(decided)
+        var lastAlive: Instant?
+        if mode == .startup, let persisted {
+            lastAlive = max(persisted.aliveAt, facts.lastRecordedAt ?? .distantPast)
+        }
+        let actions = try classify(identified, rt.loaded, mode: mode, judged: persisted?.judgedThrough, lastAlive: lastAlive, now: now)
+        let timers = rt.engine.pendingTimers
+        let changed = rt.persistedTimers != timers
+        let step = DaemonStep(campaign: id, judgedThrough: max(target, persisted?.judgedThrough ?? target), aliveAt: now,
+                              actions: actions, timers: changed ? timers.map { TimerRecord(campaign: id, timer: $0) } : nil)
+        let inserted = try store.commit(step)
+        rt.persistedTimers = timers
+        watermarks[id] = Watermark(judgedThrough: step.judgedThrough, aliveAt: now)
+        runtimes[id] = rt
+        modes[id] = .normal
+        if mode == .startup, let lastAlive, let startedAt {
+            let missed = (try? store.timers(campaign: id))?.filter { $0.timer.at > lastAlive && $0.timer.at < startedAt }.count ?? 0
+            logger.info("\(id): resumed; judged through \(step.judgedThrough), \(inserted.count) action(s) recorded on catch-up, \(missed) timer(s) had fallen due while down")
+        }
+        return inserted
+    }
+
+    /// Turns decided actions into rows: normal ones pending, missed ones per `on_missed`.
+    private func classify(_ identified: [(id: String, occurrence: Occurrence)], _ loaded: LoadedCampaign, mode: Mode,
+                          judged: Instant?, lastAlive: Instant?, now: Instant) throws -> [ActionRecord] {
+        let judged = judged ?? .distantPast
+        // Actions for instants already judged exist unless the facts or rules changed; only new ones matter.
+        let old = identified.filter { $0.occurrence.at <= judged }.map(\.id)
+        let existing = old.isEmpty ? [] : try store.existingActionIDs(old)
+        var rows: [ActionRecord] = []
+        var missed: [(id: String, occurrence: Occurrence)] = []
+        let firstStart = mode == .startup && judged == .distantPast
+        for (id, o) in identified {
+            if existing.contains(id) { continue }
+            if o.at <= judged {
+                if mode == .reload {
+                    rows.append(record(id, o, loaded, late: false, now: now, skipped: "decided for an instant already judged, after a reload changed the rules"))
+                } else {
+                    missed.append((id, o))
+                }
+            } else if let startedAt, mode == .startup, o.at < startedAt, firstStart || lastAlive.map({ o.at > $0 }) == true {
+                missed.append((id, o))
+            } else {
+                rows.append(record(id, o, loaded, late: false, now: now, skipped: nil))
+            }
+        }
+        let verdicts = MissedFirings.verdicts(missed.map(\.occurrence), campaign: loaded.campaign)
+        for (m, v) in zip(missed, verdicts) {
+            switch v {
+            case .late: rows.append(record(m.id, m.occurrence, loaded, late: true, now: now, skipped: nil))
+            case .skipped(let why): rows.append(record(m.id, m.occurrence, loaded, late: true, now: now, skipped: why))
+            }
+        }
+        return rows
+    }
+
+    private func record(_ id: String, _ o: Occurrence, _ loaded: LoadedCampaign, late: Bool, now: Instant, skipped: String?) -> ActionRecord {
+        var o = o
+        o.late = late
+        let payload = "{\"id\":\(jsonString(id)),\(o.jsonLine.dropFirst())"
+        let channels = skipped == nil ? Self.routes(o, loaded.campaign) : []
+        let state: ActionRecord.State = skipped != nil ? .skipped : (channels.isEmpty ? .unrouted : .pending)
+        return ActionRecord(id: id, campaign: loaded.campaign.id, rule: o.rule, action: o.action, dueAt: o.at, payload: payload,
+                            state: state, late: late, decidedAt: now, reason: skipped, channels: channels)
+    }
+
+    /// The action's own channel if it names one, else every `file` channel of the campaign.
+    static func routes(_ o: Occurrence, _ c: Campaign) -> [String] {
+        if let ch = o.channel { return [ch] }
+        return c.channels.compactMap { if case .file = $0.kind { return $0.id } else { return nil } }
+    }
+
+    /// Each campaign's "why not yet", pending timers and watermark.
+    public func status() -> [CampaignStatus] {
+        registry.campaigns.compactMap { l in
+            guard let rt = runtimes[l.campaign.id] else { return nil }
+            return CampaignStatus(campaign: l.campaign.id, title: l.campaign.title, judgedThrough: rt.engine.processedThrough,
+                                  report: rt.engine.status(at: rt.engine.processedThrough), timers: rt.engine.pendingTimers)
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import CrescendoCore
+import GRDB
+
+extension SQLiteLedgerStore {
+    /// Appends several batches of entries in ONE transaction (group commit), each batch in
+    /// order; returns the stored entries batch by batch. Any error rolls every batch back.
+    public func appendBatches(_ batches: [[LedgerEntry]], recordedAt: Instant) throws -> [[StoredEntry]] {
+        try write { db in
+            var inserter = try EntryInserter(db, path: path)
+            var out: [[StoredEntry]] = []
+            out.reserveCapacity(batches.count)
+            for batch in batches {
+                out.append(try batch.map { try inserter.append($0, recordedAt: recordedAt) })
+            }
+            try inserter.saveHead()
+            return out
+        }
+    }
+
+    /// Records indicator samples and responses in one transaction.
+    public func recordSideFacts(indicators: [IndicatorSample], responses: [Response], recordedAt: Instant) throws {
+        try write { db in
+            for s in indicators {
+                try db.execute(sql: "INSERT INTO indicator_samples (at, name, value) VALUES (?, ?, ?)",
+                               arguments: [s.at.seconds, s.name, s.value])
+            }
+            for r in responses {
+                try db.execute(sql: "INSERT INTO responses (deadline, at, text, win, recorded_at) VALUES (?, ?, ?, ?, ?)",
+                               arguments: [r.deadline, r.at.seconds, r.text, r.win?.rawValue, recordedAt.seconds])
+            }
+        }
+    }
+
+    /// Whether text would be refused by the ledger (it holds U+001F, the hash encoding's separator).
+    public static func refusesText(_ text: String) -> Bool { text.utf8.contains(EntryHasher.separator) }
+
+    /// Facts recorded after `cursor`: entries in seq order, indicators and responses in row order.
+    public func facts(after cursor: FactCursor) throws -> NewFacts {
+        try read { db in
+            var next = cursor
+            var lastRecorded: Int64?
+            var entries: [LedgerEntry] = []
+            var reader = try EntryRowReader(db, sql: "SELECT \(EntryRowReader.columns) FROM entries WHERE seq > ? ORDER BY seq",
+                                            arguments: [cursor.entrySeq], path: path)
+            while let row = try reader.next() {
+                entries.append(row.stored.entry)
+                next.entrySeq = row.stored.seq
+                lastRecorded = max(lastRecorded ?? .min, row.stored.recordedAt.seconds)
+            }
+            var indicators: [IndicatorSample] = []
+            for row in try Row.fetchAll(db, sql: "SELECT id, at, name, value FROM indicator_samples WHERE id > ? ORDER BY id",
+                                        arguments: [cursor.indicatorID]) {
+                indicators.append(IndicatorSample(at: Instant(seconds: row[1]), name: row[2], value: row[3]))
+                next.indicatorID = row[0]
+            }
+            var responses: [Response] = []
+            for row in try Row.fetchAll(db, sql: "SELECT id, at, deadline, text, win, recorded_at FROM responses WHERE id > ? ORDER BY id",
+                                        arguments: [cursor.responseID]) {
+                responses.append(Response(at: Instant(seconds: row[1]), deadline: row[2], text: row[3],
+                                          win: (row[4] as String?).flatMap(Response.Win.init(rawValue:))))
+                next.responseID = row[0]
+                lastRecorded = max(lastRecorded ?? .min, row[5])
+            }
+            return NewFacts(entries: entries, indicators: indicators, responses: responses,
+                            lastRecordedAt: lastRecorded.map { Instant(seconds: $0) }, cursor: next)
+        }
+    }
+}

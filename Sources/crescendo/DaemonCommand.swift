@@ -1,0 +1,54 @@
+import ArgumentParser
+import CrescendoDaemon
+import Foundation
+import Logging
+
+/// `crescendo daemon`: runs campaigns continuously over a ledger, with an HTTP API.
+struct DaemonCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "daemon",
+        abstract: "Run campaigns continuously: take entries over HTTP, deliver actions through channels, exactly once.",
+        discussion: """
+            The first --campaign is the ledger's campaign: posted entries are checked against it. Writes need
+            Authorization: Bearer TOKEN, the token read from $CRESCENDO_TOKEN or --token-file; without one the
+            daemon listens on loopback only. SIGHUP reloads the campaign files; SIGTERM or SIGINT stops it cleanly.
+            docs/daemon.md explains the API, delivery and recovery.
+            """)
+
+    @Option(name: .customLong("campaign"), parsing: .upToNextOption, help: "Campaign file(s); the first is the ledger's.")
+    var campaigns: [String]
+    @Option(help: "The ledger database (created on first start).") var db: String
+    @Option(help: "HOST:PORT to listen on.") var listen: String = "127.0.0.1:8080"
+    @Option(help: "A file holding the write token (instead of $CRESCENDO_TOKEN).") var tokenFile: String?
+    @Option(help: "Seconds between checks of the campaign files for changes.") var poll: Double = 2
+
+    func validate() throws {
+        guard !campaigns.isEmpty else { throw ValidationError("give at least one --campaign FILE") }
+        guard Self.split(listen) != nil else { throw ValidationError("--listen is HOST:PORT, e.g. 127.0.0.1:8080, not \"\(listen)\"") }
+    }
+
+    func run() async throws {
+        try await reportingErrorsAsync {
+            guard let (host, port) = Self.split(listen) else { throw ValidationError("--listen is HOST:PORT") }
+            var token = ProcessInfo.processInfo.environment["CRESCENDO_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+            if let tokenFile {
+                guard let text = try? String(contentsOfFile: tokenFile, encoding: .utf8) else { throw CLIError("cannot read the token file \(tokenFile)") }
+                token = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                guard token?.isEmpty == false else { throw CLIError("the token file \(tokenFile) is empty") }
+            }
+            try FileManager.default.createDirectory(at: URL(fileURLWithPath: db).deletingLastPathComponent(), withIntermediateDirectories: true)
+            var logger = Logger(label: "crescendo.daemon")
+            logger.logLevel = .info
+            let config = DaemonConfiguration(campaignPaths: campaigns, databasePath: db, host: host, port: port, token: token, pollSeconds: poll)
+            try await CrescendoDaemon(configuration: config, logger: logger).run()
+        }
+    }
+
+    /// `HOST:PORT` (`[::1]:8080` for IPv6).
+    static func split(_ s: String) -> (String, Int)? {
+        guard let colon = s.lastIndex(of: ":"), let port = Int(s[s.index(after: colon)...]), (0...65535).contains(port) else { return nil }
+        var host = String(s[..<colon])
+        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        return host.isEmpty ? nil : (host, port)
+    }
+}

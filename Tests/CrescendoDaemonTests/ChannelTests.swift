@@ -1,0 +1,102 @@
+import CrescendoCore
+@testable import CrescendoDaemon
+import CrescendoStore
+import Foundation
+import XCTest
+
+final class ChannelTests: XCTestCase {
+    func testTheFileChannelNeverWritesAnIdTwiceEvenAfterARestart() async throws {
+        let fx = try DaemonFixture()
+        let path = fx.channelFile
+        try await FileChannel(path: path).deliver(id: "a", payload: #"{"id":"a","at":"x"}"#)
+        // A crash after the fsync but before the database update: the restarted daemon tries again.
+        let restarted = FileChannel(path: path)
+        try await restarted.deliver(id: "a", payload: #"{"id":"a","at":"x"}"#)
+        try await restarted.deliver(id: "b", payload: #"{"id":"b","at":"y"}"#)
+        XCTAssertEqual(fx.fileLines(), [#"{"id":"a","at":"x"}"#, #"{"id":"b","at":"y"}"#])
+    }
+
+    func testATornLastLineIsCutOffBeforeWriting() async throws {
+        let fx = try DaemonFixture()
+        try FileManager.default.createDirectory(atPath: (fx.channelFile as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try "{\"id\":\"a\"}\n{\"id\":\"b\",\"at".write(toFile: fx.channelFile, atomically: true, encoding: .utf8)
+        try await FileChannel(path: fx.channelFile).deliver(id: "b", payload: #"{"id":"b"}"#)
+        XCTAssertEqual(fx.fileLines(), [#"{"id":"a"}"#, #"{"id":"b"}"#])
+    }
+
+    func testDispatchDeliversThroughTheFileChannelAndRecordsIt() async throws {
+        let fx = try DaemonFixture()
+        let s = fx.scheduler()
+        try await s.step()
+        try fx.post(["2026-03-01T08:00:00Z", "2026-03-01T08:00:00Z", "2026-03-01T08:00:00Z"])
+        fx.clock.advance(by: TimeSpan(seconds: 2))
+        try await s.step()
+        try await fx.dispatcher().drain()
+        let rows = try fx.store.actions(since: DaemonFixture.t("2026-03-01T00:00:00Z"), limit: 10)
+        XCTAssertEqual(rows.map(\.state), [.delivered])
+        XCTAssertEqual(fx.fileLines().filter { $0.contains("every-3") }.count, 1)
+        // Delivering again (as after a crash before the database update) adds nothing.
+        try await fx.dispatcher().drain()
+        XCTAssertEqual(fx.fileLines().filter { $0.contains("every-3") }.count, 1)
+    }
+
+    func testAWebhookThatRefusesIsRetriedThenDeadLettered() async throws {
+        let fx = try DaemonFixture()
+        // Nothing listens on this port.
+        let hook = WebhookChannel(url: "http://127.0.0.1:9/hook", timeoutSeconds: 1)
+        do {
+            try await hook.deliver(id: "x", payload: "{}")
+            XCTFail("a refusing port cannot confirm")
+        } catch is DeliveryFailure {}
+        // Through the dispatcher: attempts until the policy gives up, then dead.
+        try fx.store.commit(DaemonStep(campaign: "fixture", judgedThrough: fx.clock.instant, aliveAt: fx.clock.instant, actions: [
+            ActionRecord(id: "fixture/1-r-notify-1", campaign: "fixture", rule: "r", action: "notify", dueAt: fx.clock.instant,
+                         payload: "{}", state: .pending, late: false, decidedAt: fx.clock.instant, channels: ["hook"]),
+        ], timers: nil))
+        let d = Dispatcher(store: fx.store, registry: fx.registry, clock: fx.clock, retry: RetryPolicy(maxAttempts: 3, baseSeconds: 5),
+                           logger: fx.logger)
+        for _ in 0..<3 {
+            let due = try d.claimDue()
+            XCTAssertEqual(due.count, 1)
+            for x in due { await d.attempt(x) }
+            fx.clock.advance(by: TimeSpan(seconds: 60))
+        }
+        XCTAssertEqual(try d.claimDue().count, 0)
+        let dead = try fx.store.deadLetters(limit: 10)
+        XCTAssertEqual(dead.map(\.attempts), [3])
+        XCTAssertEqual(try fx.store.actionCounts()[.dead], 1)
+    }
+
+    func testRetryBackoffDoubles() {
+        let p = RetryPolicy(maxAttempts: 4, baseSeconds: 1, capSeconds: 3)
+        XCTAssertEqual(p.nextAttempt(after: 1, now: 100), 101)
+        XCTAssertEqual(p.nextAttempt(after: 2, now: 100), 102)
+        XCTAssertEqual(p.nextAttempt(after: 3, now: 100), 103)
+        XCTAssertNil(p.nextAttempt(after: 4, now: 100))
+    }
+
+    func testACommandThatHangsIsStoppedAtItsTimeout() async throws {
+        let started = Date()
+        do {
+            try await CommandChannel(argv: ["/bin/sleep", "30"], workingDirectory: "/", timeoutSeconds: 1).deliver(id: "x", payload: "{}")
+            XCTFail("a command stopped at its timeout did not confirm")
+        } catch let f as DeliveryFailure {
+            XCTAssertTrue(f.description.contains("did not finish within 1s"), f.description)
+        }
+        XCTAssertLessThan(Date().timeIntervalSince(started), 10)
+    }
+
+    func testACommandGetsTheActionOnStdinAndExitZeroConfirms() async throws {
+        let fx = try DaemonFixture()
+        let out = fx.folder.appendingPathComponent("got.json").path
+        try await CommandChannel(argv: ["/bin/sh", "-c", "cat > \(out)"], workingDirectory: fx.folder.path, timeoutSeconds: 5)
+            .deliver(id: "x", payload: #"{"id":"x"}"#)
+        XCTAssertEqual(try String(contentsOfFile: out, encoding: .utf8), "{\"id\":\"x\"}\n")
+        do {
+            try await CommandChannel(argv: ["/bin/sh", "-c", "exit 3"], workingDirectory: "/", timeoutSeconds: 5).deliver(id: "x", payload: "{}")
+            XCTFail("exit 3 does not confirm")
+        } catch let f as DeliveryFailure {
+            XCTAssertTrue(f.description.contains("status 3"))
+        }
+    }
+}

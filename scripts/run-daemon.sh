@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# `make run`: start the daemon on the bundled example campaign with a ledger database in
+# .crescendo/ (created on first start). Prints the URL and the write token; Ctrl-C stops it.
+#   scripts/run-daemon.sh [path/to/crescendo]      (default .build/debug/crescendo)
+# Environment: CRESCENDO_TOKEN (else a token is generated into .crescendo/token),
+#              CRESCENDO_LISTEN (default 127.0.0.1:8080).
+set -euo pipefail
+bin=${1:-.build/debug/crescendo}
+cd "$(dirname "$0")/.."
+mkdir -p .crescendo
+listen=${CRESCENDO_LISTEN:-127.0.0.1:8080}
+token_args=()
+if [ -n "${CRESCENDO_TOKEN:-}" ]; then
+  token=$CRESCENDO_TOKEN
+else
+  if [ ! -s .crescendo/token ]; then
+    (umask 077; od -An -tx1 -N24 /dev/urandom | tr -d ' \n' > .crescendo/token)
+  fi
+  token=$(cat .crescendo/token)
+  token_args=(--token-file .crescendo/token)
+fi
+cat <<MSG
+Crescendo daemon on http://$listen  (ledger .crescendo/ledger.sqlite)
+Write token: $token
+Post an entry:
+  curl -H 'Authorization: Bearer $token' -H 'Content-Type: application/json' \\
+       -d '{"kind":"masks","quantity":40,"area":"a01","demand":"paid-sick-leave"}' http://$listen/api/entries
+Status: curl http://$listen/api/status      Ctrl-C stops the daemon.
+MSG
+exec "$bin" daemon --campaign campaigns/paid-sick-leave.yaml --db .crescendo/ledger.sqlite --listen "$listen" "${token_args[@]}"
