@@ -6,13 +6,21 @@ extension SQLiteLedgerStore {
     /// order; returns the stored entries batch by batch. Any error rolls every batch back.
     public func appendBatches(_ batches: [[LedgerEntry]], recordedAt: Instant) throws -> [[StoredEntry]] {
         try write { db in
-            var inserter = try EntryInserter(db, path: path)
+            var chain = try EntryInserter.chain(db)
+            let inserter = try EntryInserter(db, path: path)
             var out: [[StoredEntry]] = []
             out.reserveCapacity(batches.count)
             for batch in batches {
-                out.append(try batch.map { try inserter.append($0, recordedAt: recordedAt) })
+                out.append(try batch.map { entry in
+                    var e = entry
+                    _ = try chain.link(&e, recordedAt: recordedAt, corrects: nil, reason: nil)
+                    try chain.previous.withUnsafeBytes {
+                        try inserter.insert(e, recordedAt: recordedAt, corrects: nil, reason: nil, hash: $0)
+                    }
+                    return StoredEntry(entry: e, recordedAt: recordedAt, hash: Hex.string(chain.previous))
+                })
             }
-            try inserter.saveHead()
+            try inserter.saveHead(chain)
             return out
         }
     }
