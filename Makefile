@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN = .build/debug/crescendo
 RELEASE_BIN = .build/release/crescendo
 
-.PHONY: deps build run test check-examples bench release browser-check clean
+.PHONY: deps build run dry-run test check-examples soak bench release browser-check clean
 
 deps:
 	@scripts/deps.sh
@@ -14,13 +14,23 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
+# The daemon on the live example campaign: prints the URL and a write token; Ctrl-C stops it.
 run: build
+	@scripts/run-daemon.sh $(BIN)
+
+# Checks the bundled campaigns and dry-runs the paid sick leave campaign over its sample data.
+dry-run: build
 	@scripts/run.sh $(BIN)
 
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-swift-testing
+	python3 scripts/reliability.py --bin $(BIN) --entries 300 --kills 5
 	@$(MAKE) --no-print-directory check-examples
+
+# The daemon's crash test at full size: 2,000 entries, 20 kill -9s.
+soak: build
+	python3 scripts/reliability.py --bin $(BIN) --entries 2000 --kills 20
 
 # Every bundled campaign, rule library and rule test must check and pass.
 check-examples:

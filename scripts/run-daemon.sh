@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `make run`: start the daemon on the bundled example campaign with a ledger database in
+# `make run`: start the daemon on the bundled live campaign (campaigns/neighbourhood-care.yaml) with a ledger database in
 # .crescendo/ (created on first start). Prints the URL and the write token; Ctrl-C stops it.
 #   scripts/run-daemon.sh [path/to/crescendo]      (default .build/debug/crescendo)
 # Environment: CRESCENDO_TOKEN (else a token is generated into .crescendo/token),
@@ -24,7 +24,9 @@ Crescendo daemon on http://$listen  (ledger .crescendo/ledger.sqlite)
 Write token: $token
 Post an entry:
   curl -H 'Authorization: Bearer $token' -H 'Content-Type: application/json' \\
-       -d '{"kind":"masks","quantity":40,"area":"a01","demand":"paid-sick-leave"}' http://$listen/api/entries
+       -d '{"kind":"rides","quantity":2,"area":"a01","demand":"clinic-transit","care":"Drove a neighbour to her dialysis appointment","cause":"No accessible transit to the clinic","change":"Free transit to clinics for everyone over 65"}' \\
+       http://$listen/api/entries
+The public ledger page: http://$listen/
 Status: curl http://$listen/api/status      Ctrl-C stops the daemon.
 MSG
-exec "$bin" daemon --campaign campaigns/paid-sick-leave.yaml --db .crescendo/ledger.sqlite --listen "$listen" "${token_args[@]}"
+exec "$bin" daemon --campaign campaigns/neighbourhood-care.yaml --db .crescendo/ledger.sqlite --listen "$listen" "${token_args[@]}"

@@ -5,7 +5,7 @@ enum EntryJSON {
     static func value(_ s: StoredEntry) -> JSONValue {
         let e = s.entry
         var f: [(String, JSONValue)] = [("seq", .int(s.seq)), ("at", .instant(e.at)), ("kind", .string(e.kind)),
-                                        ("quantity", .string(e.quantity.description))]
+                                        ("quantity", .number(e.quantity.double))]
         f.append(("area", .maybe(e.area)))
         f.append(("demand", .maybe(e.demand)))
         f.append(("care", .maybe(e.care)))
