@@ -23,16 +23,23 @@ final class SchedulerTests: XCTestCase {
         XCTAssertEqual(try fx.store.actions(since: nil, limit: 100).filter { $0.rule == "every-3" }.count, 1)
     }
 
-    func testTheCurrentSecondStaysOpen() async throws {
+    func testEntriesTheDaemonStampsComeAfterWhatIsJudged() async throws {
         let fx = try DaemonFixture()
-        let s = fx.scheduler()
-        try fx.post(["2026-03-01T08:00:00Z", "2026-03-01T08:00:00Z"])
+        let ingest = IngestQueue(store: fx.store, clock: fx.clock)
+        let s = Scheduler(store: fx.store, registry: fx.registry, clock: fx.clock, logger: fx.logger, ingest: ingest)
+        let masks = LedgerEntry(at: fx.clock.instant, kind: "masks")
+        _ = try await ingest.append([masks, masks], stampNow: [true, true])
+        // The scheduler judges through the current second at once.
         try await s.step()
-        // A third entry stamped in the same second is still accepted without a replay.
-        try fx.post(["2026-03-01T08:00:00Z"])
+        // A third entry posted in the same second takes the next one: no replay, nothing late.
+        let third = try await ingest.append([masks], stampNow: [true])
+        XCTAssertEqual(third.first?.entry.at, DaemonFixture.t("2026-03-01T08:00:01Z"))
+        let early = try await s.step()
+        XCTAssertEqual(early.map(\.rule), [], "08:00:01 is not judged before it comes")
         fx.clock.advance(by: TimeSpan(seconds: 1))
         let recorded = try await s.step()
         XCTAssertEqual(recorded.map(\.rule), ["every-3"])
+        XCTAssertEqual(recorded.first?.dueAt, DaemonFixture.t("2026-03-01T08:00:01Z"))
         XCTAssertEqual(recorded.first?.late, false)
     }
 

@@ -5,9 +5,10 @@ import Dispatch
 /// Group commit: batches posted while a transaction is being written wait, and go together
 /// in the next one. Each caller gets its own entries back only once they are committed.
 ///
-/// Entries posted without `at` are stamped when their transaction starts, and the scheduler
-/// waits (`settle()`) for the transaction in progress before reading facts, so an entry
-/// stamped now is never older than what the scheduler has judged.
+/// Entries posted without `at` are stamped when their transaction starts, never earlier than
+/// one second past what the scheduler is judging (`floor`), and the scheduler waits
+/// (`settle()`) for the transaction in progress before reading facts, so an entry the daemon
+/// stamps is never older than what the scheduler has judged.
 public actor IngestQueue {
     private struct Waiting {
         var batch: [LedgerEntry]
@@ -18,6 +19,8 @@ public actor IngestQueue {
 
     private let store: SQLiteLedgerStore
     private let clock: any DaemonClock
+    /// Shared with the scheduler, which raises it before each step.
+    nonisolated let floor = StampFloor()
     private var waiting: [Waiting] = []
     private var writing = false
     /// Transactions started and finished, to let `settle` wait for the one in progress.
@@ -49,11 +52,12 @@ public actor IngestQueue {
             waiting.removeAll()
             let store = self.store
             let recordedAt = clock.instant
+            let stampAt = floor.stamp(recordedAt)
             started += 1
             let batches = group.map { w in
                 zip(w.batch, w.stampNow).map { e, stamp in
                     var e = e
-                    if stamp { e.at = recordedAt }
+                    if stamp { e.at = stampAt }
                     return e
                 }
             }

@@ -7,8 +7,8 @@ import Logging
 ///
 /// Each `step()` reads the facts recorded since the last step, feeds them to the engine (or,
 /// when one is older than what the engine has judged, rebuilds the engine by replaying every
-/// fact), judges through one second before now (the current second stays open for entries
-/// stamped now), gives every decided action its stable id, and commits the new actions, the
+/// fact), judges through now (entries the daemon stamps from then on take a later second, see
+/// `StampFloor`), gives every decided action its stable id, and commits the new actions, the
 /// timer snapshot and the watermark in one transaction.
 public actor Scheduler {
     /// Why the engine's view of the past may hold actions never recorded.
@@ -20,6 +20,8 @@ public actor Scheduler {
     let logger: Logger
     /// Waits for the entries being committed (stamped before now) before facts are read.
     private let settle: @Sendable () async -> Void
+    /// Raised to the instant being judged before facts are read, so later stamps come after it.
+    private let floor: StampFloor?
     private var runtimes: [String: CampaignRuntime] = [:]
     private var modes: [String: Mode] = [:]
     private var generation = 0
@@ -30,12 +32,14 @@ public actor Scheduler {
     public init(store: SQLiteLedgerStore, registry: CampaignRegistry, clock: any DaemonClock, logger: Logger, ingest: IngestQueue? = nil) {
         self.store = store; self.registry = registry; self.clock = clock; self.logger = logger
         settle = { await ingest?.settle() }
+        floor = ingest?.floor
     }
 
     /// One step at the clock's current time; returns the actions it recorded.
     @discardableResult
     public func step() async throws -> [ActionRecord] {
         let now = clock.instant
+        floor?.raise(to: now)
         await settle()
         if startedAt == nil { startedAt = now }
         if registry.generation != generation {
@@ -57,7 +61,7 @@ public actor Scheduler {
     private func step(campaign id: String, now: Instant) throws -> [ActionRecord] {
         guard var rt = runtimes[id] else { return [] }
         var mode = modes[id] ?? .normal
-        let target = now - TimeSpan(seconds: 1)
+        let target = now
         let persisted = try watermarks[id] ?? store.watermark(campaign: id)
         let facts = try store.facts(after: rt.cursor)
         var decided: [Occurrence]
