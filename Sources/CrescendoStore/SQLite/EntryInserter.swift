@@ -120,9 +120,7 @@ struct EntryInserter {
             // Not contiguous UTF-8 (a bridged string): let SQLite copy it.
             var copy = text
             copy.makeContiguousUTF8()
-            _ = copy.withUTF8 { p in
-                sqlite3_bind_text(s, index, UnsafeRawPointer(p.baseAddress)?.assumingMemoryBound(to: CChar.self) ?? "", Int32(p.count), Self.transient)
-            }
+            _ = copy.withCString { sqlite3_bind_text(s, index, $0, -1, Self.transient) }
             return body()
         }()
     }
