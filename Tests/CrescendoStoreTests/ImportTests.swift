@@ -30,6 +30,32 @@ final class ImportTests: XCTestCase {
         XCTAssertNil(try imported.verify().problem)
     }
 
+    /// The chain of an import is pinned to hashes computed outside Crescendo (Python's hashlib
+    /// over the encoding in docs/ledger.md), so a faster importer cannot drift from it.
+    func testAnImportChainsToKnownHashes() throws {
+        let text = """
+            at,kind,quantity,area,demand,care,cause,change
+            2026-01-01T00:01:35Z,childcare_hours,5,a13,paid-sick-leave,,,
+            2026-01-01T00:06:00Z,masks,2.5,,public-health-funding,"soup, bread",,"rent ""relief\"""
+            2026-01-01T02:00:00Z,calls_diverted,0,a01,,,layoffs,
+
+            """
+        try forEachStore { store in
+            let summary = try store.importEntries(recordedAt: t(0), progress: nil, try reader(Array(text.utf8)).next)
+            XCTAssertEqual(summary.count, 3)
+            XCTAssertEqual(summary.head.hash, "2479ad411f443cb0bc6b84c05f595aab5f5797e05966aa42b375b7eee6a5ac82")
+            let hashes = try store.entries(EntryQuery()).map(\.hash)
+            XCTAssertEqual(hashes, ["e048763bc4e8e02c2f6885a54dab5b8d65bd9baea44dafd3bc9b31b7e684852d",
+                                    "cc7c66ed9583be8d4ef9986d3e378586ad697312927730af8a08cbbc0ee713c5",
+                                    "2479ad411f443cb0bc6b84c05f595aab5f5797e05966aa42b375b7eee6a5ac82"])
+            let second = try store.entry(seq: 2)
+            XCTAssertEqual(second?.entry.care, "soup, bread")
+            XCTAssertEqual(second?.entry.change, "rent \"relief\"")
+            XCTAssertNil(second?.entry.area)
+            XCTAssertNil(try store.verify().problem)
+        }
+    }
+
     func testABadRowAfterSeveralBatchesRollsEverythingBack() throws {
         try forEachStore { store in
             _ = try store.append(entry(0), recordedAt: t(0))

@@ -82,6 +82,14 @@ public final class CSVTokenizer {
         (i == 0 ? 0 : fieldEnds[i - 1])..<fieldEnds[i]
     }
 
+    /// Calls `body` with the current record's bytes and the end offset of each of its fields in
+    /// them; the buffers are valid only inside `body`. Readers use it to parse a record without
+    /// retaining the buffers once per field.
+    @inline(__always)
+    public func withRecord<R>(_ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<Int>) throws -> R) rethrows -> R {
+        try recordBytes.withUnsafeBufferPointer { b in try fieldEnds.withUnsafeBufferPointer { e in try body(b, e) } }
+    }
+
     /// Field `i` as a `String`.
     public func string(_ i: Int) -> String { String(decoding: field(i), as: UTF8.self) }
 

@@ -62,45 +62,65 @@ public final class LedgerCSVReader {
         guard t.fieldCount == fieldCount else {
             throw error("expected \(fieldCount) fields, found \(t.fieldCount)")
         }
-        // Take the record once: each call into the tokenizer pays for an exclusivity check.
-        let record = t.recordBytes
-        func field(_ i: Int) -> ArraySlice<UInt8> { record[t.fieldRange(i)] }
-        let atBytes = field(at).trimmingBlanks
-        guard !atBytes.isEmpty else { throw error("empty value in column at") }
-        guard let instant = TimeParsing.instant(bytes: atBytes, zone: zone) else {
-            throw error("bad date \(atBytes.quotedForMessage) in column at")
+        // Parse over the record's raw buffers: slices of arrays would retain them once per field.
+        return try t.withRecord { record, ends in try entry(record, ends) }
+    }
+
+    /// A field's bytes (a slice of the record, valid while it is).
+    private typealias Bytes = Slice<UnsafeBufferPointer<UInt8>>
+
+    @inline(__always)
+    private func entry(_ record: UnsafeBufferPointer<UInt8>, _ ends: UnsafeBufferPointer<Int>) throws -> LedgerEntry {
+        @inline(__always) func field(_ i: Int) -> Bytes { record[(i == 0 ? 0 : ends[i - 1])..<ends[i]] }
+        @inline(__always) func trimmed(_ i: Int) -> Bytes {
+            let f = field(i)
+            var s = f.startIndex, e = f.endIndex
+            while s < e, record[s] == 32 || record[s] == 9 { s += 1 }
+            while e > s, record[e - 1] == 32 || record[e - 1] == 9 { e -= 1 }
+            return record[s..<e]
         }
-        let kindBytes = field(kind).trimmingBlanks
+        func quoted(_ b: Bytes) -> String { ArraySlice(b).quotedForMessage }
+        let atBytes = trimmed(at)
+        guard !atBytes.isEmpty else { throw error("empty value in column at") }
+        guard let instant = TimeParsing.instant(in: atBytes, zone: zone) else {
+            throw error("bad date \(quoted(atBytes)) in column at")
+        }
+        let kindBytes = trimmed(kind)
         guard !kindBytes.isEmpty else { throw error("empty value in column kind") }
-        let k = kinds.intern(kindBytes)
+        let k = kinds.intern(UnsafeBufferPointer(rebasing: kindBytes))
         if validates && !k.declared {
-            throw error("unknown kind \(kindBytes.quotedForMessage) in column kind (declared metrics: \(kinds.declaredValues.joined(separator: ", ")))")
+            throw error("unknown kind \(quoted(kindBytes)) in column kind (declared metrics: \(kinds.declaredValues.joined(separator: ", ")))")
         }
         var q = Quantity.one
         if let quantity {
-            let b = field(quantity).trimmingBlanks
+            let b = trimmed(quantity)
             if !b.isEmpty {
-                guard let parsed = Quantity(bytes: b) else { throw error("bad quantity \(b.quotedForMessage) in column quantity") }
-                guard parsed.milli >= 0 else { throw error("negative quantity \(b.quotedForMessage) in column quantity") }
+                guard let parsed = Quantity(in: b) else { throw error("bad quantity \(quoted(b)) in column quantity") }
+                guard parsed.milli >= 0 else { throw error("negative quantity \(quoted(b)) in column quantity") }
                 q = parsed
             }
         }
         var entry = LedgerEntry(at: instant, kind: k.string, quantity: q)
         if let area {
-            let b = field(area).trimmingBlanks
+            let b = trimmed(area)
             if !b.isEmpty {
-                let a = areas.intern(b)
-                if checksAreas && !a.declared { throw error("undeclared area \(b.quotedForMessage) in column area") }
+                let a = areas.intern(UnsafeBufferPointer(rebasing: b))
+                if checksAreas && !a.declared { throw error("undeclared area \(quoted(b)) in column area") }
                 entry.area = a.string
             }
         }
         if let demand {
-            let b = field(demand).trimmingBlanks
+            let b = trimmed(demand)
             if !b.isEmpty {
-                let d = demands.intern(b)
-                if validates && !d.declared { throw error("undeclared demand \(b.quotedForMessage) in column demand") }
+                let d = demands.intern(UnsafeBufferPointer(rebasing: b))
+                if validates && !d.declared { throw error("undeclared demand \(quoted(b)) in column demand") }
                 entry.demand = d.string
             }
+        }
+        @inline(__always) func text(_ column: Int?) -> String? {
+            guard let column else { return nil }
+            let b = field(column)
+            return b.isEmpty ? nil : String(decoding: UnsafeBufferPointer(rebasing: b), as: UTF8.self)
         }
         entry.care = text(care)
         entry.cause = text(cause)
@@ -111,12 +131,6 @@ public final class LedgerCSVReader {
     /// Calls `body` for every entry in file order, with the entry's line number.
     public func forEach(_ body: (LedgerEntry, Int) throws -> Void) throws {
         while let e = try next() { try body(e, line) }
-    }
-
-    private func text(_ column: Int?) -> String? {
-        guard let column else { return nil }
-        let b = tokenizer.field(column)
-        return b.isEmpty ? nil : String(decoding: b, as: UTF8.self)
     }
 
     private func error(_ message: String) -> InputError {

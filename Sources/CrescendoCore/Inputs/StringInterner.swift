@@ -11,11 +11,15 @@ import Darwin
 /// advance, and a lookup says whether the value was declared.
 public struct StringInterner {
     private struct Slot {
-        var bytes: [UInt8]
+        /// Where the value's bytes lie in `pool`.
+        var start: Int
+        var count: Int
         var string: String
         var declared: Bool
     }
     private var slots: [Slot] = []
+    /// The bytes of every value, back to back (one buffer: a lookup retains nothing).
+    private var pool: [UInt8] = []
     /// Slot index + 1 at each position; 0 is empty. The size is a power of two, at most half full.
     private var table = [Int32](repeating: 0, count: 64)
 
@@ -51,13 +55,24 @@ public struct StringInterner {
     private mutating func lookup(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         let mask = table.count - 1
         var position = Int(truncatingIfNeeded: Self.hash(bytes)) & mask
-        while true {
-            let entry = Int(table[position])
-            if entry == 0 { break }
-            if Self.equal(slots[entry - 1].bytes, bytes) { return entry - 1 }
-            position = (position + 1) & mask
+        let found: Int? = table.withUnsafeBufferPointer { t in
+            slots.withUnsafeBufferPointer { sl in
+                pool.withUnsafeBufferPointer { pl in
+                    while true {
+                        let entry = Int(t[position])
+                        if entry == 0 { return nil }
+                        let start = sl[entry - 1].start, count = sl[entry - 1].count
+                        if count == bytes.count && (count == 0 || memcmp(pl.baseAddress! + start, bytes.baseAddress!, count) == 0) {
+                            return entry - 1
+                        }
+                        position = (position + 1) & mask
+                    }
+                }
+            }
         }
-        slots.append(Slot(bytes: Array(bytes), string: String(decoding: bytes, as: UTF8.self), declared: false))
+        if let found { return found }
+        slots.append(Slot(start: pool.count, count: bytes.count, string: String(decoding: bytes, as: UTF8.self), declared: false))
+        pool.append(contentsOf: bytes)
         table[position] = Int32(slots.count)
         if slots.count * 2 > table.count { rebuild(size: table.count * 2) }
         return slots.count - 1
@@ -66,19 +81,11 @@ public struct StringInterner {
     private mutating func rebuild(size: Int) {
         table = [Int32](repeating: 0, count: size)
         for (i, slot) in slots.enumerated() {
-            var position = slot.bytes.withUnsafeBufferPointer { Int(truncatingIfNeeded: Self.hash($0)) } & (size - 1)
+            var position = pool.withUnsafeBufferPointer {
+                Int(truncatingIfNeeded: Self.hash(UnsafeBufferPointer(rebasing: $0[slot.start..<slot.start + slot.count])))
+            } & (size - 1)
             while table[position] != 0 { position = (position + 1) & (size - 1) }
             table[position] = Int32(i + 1)
-        }
-    }
-
-    @inline(__always)
-    private static func equal(_ a: [UInt8], _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard a.count == b.count else { return false }
-        guard let bb = b.baseAddress else { return a.isEmpty }
-        return a.withUnsafeBufferPointer { ab in
-            guard let aa = ab.baseAddress else { return true }
-            return memcmp(aa, bb, a.count) == 0
         }
     }
 

@@ -75,6 +75,11 @@ public enum TimeParsing {
 
     /// Fast path over raw bytes for CSV input.
     public static func instant(bytes b: ArraySlice<UInt8>, zone: Zone) -> Instant? {
+        instant(in: b, zone: zone)
+    }
+
+    /// The same over any bytes indexed by `Int` (e.g. a slice of an `UnsafeBufferPointer`).
+    static func instant<C: RandomAccessCollection>(in b: C, zone: Zone) -> Instant? where C.Element == UInt8, C.Index == Int {
         let s = b.startIndex
         let n = b.count
         guard n >= 10, b[s + 4] == 45, b[s + 7] == 45,

@@ -36,6 +36,10 @@ final class ChainLinker: @unchecked Sendable {
 
     private func produce() throws {
         guard let next else { return }
+        // Link on a local copy: a class property in the loop pays for an exclusivity check per row.
+        var chain = self.chain
+        defer { self.chain = chain }
+        let recordedAt = self.recordedAt
         var batch: [LinkedEntry] = []
         batch.reserveCapacity(Self.batchSize)
         while var entry = try next() {
@@ -43,7 +47,8 @@ final class ChainLinker: @unchecked Sendable {
             batch.append(LinkedEntry(entry: entry, hash: chain.previous))
             if batch.count == Self.batchSize {
                 guard queue.put(batch) else { return }
-                batch.removeAll(keepingCapacity: true)
+                batch = []
+                batch.reserveCapacity(Self.batchSize)
             }
         }
         if !batch.isEmpty { _ = queue.put(batch) }

@@ -36,17 +36,60 @@ struct EntryInserter {
     /// Inserts an entry already linked (numbered, normalized) with its 32-byte hash.
     func insert(_ e: LedgerEntry, recordedAt: Instant, corrects: Int64?, reason: String?, hash: UnsafeRawBufferPointer) throws {
         let s = statement.sqliteStatement
+        sqlite3_bind_int64(s, 3, recordedAt.seconds)
+        if let corrects { sqlite3_bind_int64(s, 11, corrects) } else { sqlite3_bind_null(s, 11) }
+        let rc = withText(12, reason) { insertRow(e, hash: hash) }
+        sqlite3_clear_bindings(s)
+        try check(rc)
+    }
+
+    /// Binds what every row of an import shares: `recorded_at`, and no correction. Then insert
+    /// the rows with `insertImported`.
+    func beginImport(recordedAt: Instant) {
+        let s = statement.sqliteStatement
+        sqlite3_bind_int64(s, 3, recordedAt.seconds)
+        sqlite3_bind_null(s, 11)
+        sqlite3_bind_null(s, 12)
+    }
+
+    /// Unbinds everything after an import, so no pointer into the import's rows stays bound.
+    func endImport() {
+        sqlite3_clear_bindings(statement.sqliteStatement)
+    }
+
+    /// Inserts one row of an import (after `beginImport`).
+    @inline(__always)
+    func insertImported(_ e: LedgerEntry, hash: UnsafeRawBufferPointer) throws {
+        try check(insertRow(e, hash: hash))
+    }
+
+    /// Binds the entry's own columns and steps. Text and the hash are bound without a copy
+    /// (`SQLITE_STATIC`): they stay valid until the step returns, and every one is bound afresh
+    /// before the next step.
+    @inline(__always)
+    private func insertRow(_ e: LedgerEntry, hash: UnsafeRawBufferPointer) -> Int32 {
+        let s = statement.sqliteStatement
         sqlite3_bind_int64(s, 1, e.seq)
         sqlite3_bind_int64(s, 2, e.at.seconds)
-        sqlite3_bind_int64(s, 3, recordedAt.seconds)
-        bind(4, e.kind)
         sqlite3_bind_int64(s, 5, e.quantity.milli)
-        bind(6, e.area); bind(7, e.demand); bind(8, e.care); bind(9, e.cause); bind(10, e.change)
-        if let corrects { sqlite3_bind_int64(s, 11, corrects) } else { sqlite3_bind_null(s, 11) }
-        bind(12, reason)
-        sqlite3_bind_blob(s, 13, hash.baseAddress, Int32(hash.count), Self.transient)
-        let rc = sqlite3_step(s)
+        sqlite3_bind_blob(s, 13, hash.baseAddress, Int32(hash.count), nil)
+        let rc = withText(4, e.kind) {
+            withText(6, e.area) {
+                withText(7, e.demand) {
+                    withText(8, e.care) {
+                        withText(9, e.cause) {
+                            withText(10, e.change) { sqlite3_step(s) }
+                        }
+                    }
+                }
+            }
+        }
         sqlite3_reset(s)
+        return rc
+    }
+
+    @inline(__always)
+    private func check(_ rc: Int32) throws {
         guard rc == SQLITE_DONE else {
             let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
             throw StoreError.wrap(DatabaseError(resultCode: ResultCode(rawValue: rc), message: message), path: path)
@@ -61,15 +104,24 @@ struct EntryInserter {
             """, arguments: [String(chain.seq), Hex.string(chain.previous)])
     }
 
-    private func bind(_ index: Int32, _ text: String?) {
+    /// Binds `text` (or NULL) to parameter `index` without a copy, for the duration of `body`.
+    @inline(__always)
+    private func withText(_ index: Int32, _ text: String?, _ body: () -> Int32) -> Int32 {
         let s = statement.sqliteStatement
-        guard var text else { sqlite3_bind_null(s, index); return }
-        text.withUTF8 { p in
-            if let base = UnsafeRawPointer(p.baseAddress)?.assumingMemoryBound(to: CChar.self) {
-                _ = sqlite3_bind_text(s, index, base, Int32(p.count), Self.transient)
+        guard let text else { sqlite3_bind_null(s, index); return body() }
+        return text.utf8.withContiguousStorageIfAvailable { p -> Int32 in
+            if let base = UnsafeRawPointer(p.baseAddress)?.assumingMemoryBound(to: CChar.self), p.count > 0 {
+                _ = sqlite3_bind_text(s, index, base, Int32(p.count), nil)
             } else {
                 _ = sqlite3_bind_text(s, index, "", 0, Self.transient)
             }
-        }
+            return body()
+        } ?? {
+            // Not contiguous UTF-8 (a bridged string): let SQLite copy it.
+            var copy = text
+            copy.makeContiguousUTF8()
+            _ = copy.withCString { sqlite3_bind_text(s, index, $0, -1, Self.transient) }
+            return body()
+        }()
     }
 }

@@ -38,6 +38,8 @@ extension SQLiteLedgerStore {
             try db.execute(sql: "PRAGMA cache_size = -65536")
             let start = try EntryInserter.chain(db)
             let inserter = try EntryInserter(db, path: path)
+            inserter.beginImport(recordedAt: recordedAt)
+            defer { inserter.endImport() }
             let queue = LinkedBatchQueue()
             let linker = ChainLinker(chain: start, recordedAt: recordedAt, queue: queue)
             var written = 0
@@ -46,9 +48,9 @@ extension SQLiteLedgerStore {
                 defer { queue.waitUntilFinished() }
                 do {
                     while let batch = try queue.take() {
-                        for linked in batch {
-                            try withUnsafeBytes(of: linked.hash) {
-                                try inserter.insert(linked.entry, recordedAt: recordedAt, corrects: nil, reason: nil, hash: $0)
+                        try batch.withUnsafeBufferPointer { rows in
+                            for i in rows.indices {
+                                try withUnsafeBytes(of: rows[i].hash) { try inserter.insertImported(rows[i].entry, hash: $0) }
                             }
                         }
                         written += batch.count
