@@ -40,7 +40,7 @@ public struct CrescendoDaemon: Sendable {
         let dispatcher = Dispatcher(store: store, registry: registry, clock: clock, retry: config.retry, logger: logger, metrics: metrics)
         let reloader = ReloaderService(registry: registry, clock: clock, metrics: metrics, pollSeconds: config.pollSeconds, logger: logger)
         let api = DaemonAPI(store: store, registry: registry, scheduler: scheduler, ingest: ingest, clock: clock, metrics: metrics,
-                            token: config.token, reload: { reloader.reload() })
+                            token: config.token, logger: logger, reload: { reloader.reload() })
         if config.token == nil { logger.warning("no token: writes are open to anyone who can reach \(config.host)") }
         let app = Application(router: api.router(),
                               configuration: .init(address: .hostname(config.host, port: config.port), serverName: "crescendo"),

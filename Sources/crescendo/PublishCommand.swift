@@ -1,5 +1,6 @@
 import ArgumentParser
 import CrescendoCore
+import CrescendoDaemon
 import CrescendoPublish
 import CrescendoStore
 import Foundation
@@ -28,8 +29,8 @@ struct PublishCommand: AsyncParsableCommand {
             guard let path = store.campaign else { throw ValidationError("give the campaign with --campaign FILE") }
             let c = try loadCampaign(path)
             let asOf = try at.map { try parseTime($0, "--at", c) } ?? now()
-            let data = try PublishInputs(campaign: c, database: try store.databasePath(create: false), now: asOf,
-                                         weeksAhead: weeksAhead, baseURL: baseURL).siteData()
+            let db = try SQLiteLedgerStore(path: try store.databasePath(create: false), access: .readOnly)
+            let data = try SiteData.read(from: db, campaign: c, now: asOf, weeksAhead: weeksAhead, baseURL: baseURL)
             let files = Site(data).build()
             let written = try SiteWriter(folder: URL(fileURLWithPath: out)).write(files)
             print("wrote \(written) files to \(out) (\(data.entries.count) entries, as of \(c.zone.short(asOf)))")

@@ -2,9 +2,11 @@ import CrescendoCore
 import CrescendoStore
 import Foundation
 import Hummingbird
+import Logging
 import NIOCore
 
-/// The HTTP API: routes, body limits and the JSON they speak (docs/daemon.md lists them).
+/// The HTTP API: routes, body limits and the JSON they speak, and the public site for every
+/// other GET (docs/daemon.md lists them).
 public struct DaemonAPI: Sendable {
     /// The largest request body accepted (413 above it).
     public static let maxBody = 1 << 20
@@ -18,11 +20,17 @@ public struct DaemonAPI: Sendable {
     let ingest: IngestQueue
     /// Asks the reloader to re-read the campaign files now; returns whether they loaded.
     let reload: @Sendable () async -> Bool
+    /// The public site served at `/` and every page path.
+    let site: SiteCache
+    let logger: Logger
 
+    /// Without `site`, the site is built from `store` and the ledger's campaign with the defaults.
     public init(store: SQLiteLedgerStore, registry: CampaignRegistry, scheduler: Scheduler, ingest: IngestQueue,
-                clock: any DaemonClock, metrics: DaemonMetrics, token: String?, reload: @escaping @Sendable () async -> Bool) {
+                clock: any DaemonClock, metrics: DaemonMetrics, token: String?, site: SiteCache? = nil,
+                logger: Logger = Logger(label: "crescendo.http"), reload: @escaping @Sendable () async -> Bool) {
         self.store = store; self.registry = registry; self.scheduler = scheduler; self.ingest = ingest; self.clock = clock
-        self.metrics = metrics; self.token = token; self.reload = reload
+        self.metrics = metrics; self.token = token; self.reload = reload; self.logger = logger
+        self.site = site ?? SiteCache(store: store, registry: registry, clock: clock, logger: logger)
     }
 
     /// The router with every route.
@@ -57,6 +65,8 @@ public struct DaemonAPI: Sendable {
         router.get("/api/ledger") { request, _ in try ledger(request) }
         router.get("/api/actions") { request, _ in try actions(request) }
         router.get("/api/status") { _, _ in try await status() }
+        // Last: it wraps only the not-found responder, so every route above keeps priority.
+        router.add(middleware: SiteMiddleware(cache: site, logger: logger))
         return router
     }
 
