@@ -105,7 +105,10 @@ struct EntryInserter {
     }
 
     /// Binds `text` (or NULL) to parameter `index` without a copy, for the duration of `body`.
-    @inline(__always)
+    /// Never inlined: six nested calls of it, each with two paths, inlined into one another
+    /// make the optimizer's work grow exponentially (a release build of this file took 20+
+    /// minutes).
+    @inline(never)
     private func withText(_ index: Int32, _ text: String?, _ body: () -> Int32) -> Int32 {
         let s = statement.sqliteStatement
         guard let text else { sqlite3_bind_null(s, index); return body() }
