@@ -80,7 +80,7 @@ def q(p):
         if n >= p * count: return le
 if count:
     print(f"due->delivered: {count} actions, mean {total / count:.3f} s, p50 <= {q(0.5)} s, p99 <= {q(0.99)} s "
-          f"(from the start of the due second; the second stays open 1 s for entries stamped in it)")
+          f"(from the due instant)")
 else:
     print("due->delivered: no actions delivered")
 PY
