@@ -11,12 +11,24 @@ struct Aggregator {
         var filter: EntryFilter
     }
     let spec: Spec
-    /// The thresholds (slots in the engine's threshold states) that read this aggregator.
-    var rules: [Int] = []
+    /// The thresholds (slots in the engine's threshold states) that read this aggregator, with
+    /// their comparisons as plain values (see `crosses`).
+    private(set) var rules: [Int] = []
+    private var ruleAbove: [Bool] = []
+    private var ruleLimit: [Double] = []
     private(set) var keys: [String] = []
     private var keyIndex: [String: Int] = [:]
     /// Totals in thousandths (a count of 1 is 1000), by key id.
     private(set) var sums: [Int64] = []
+    /// Each key's value when its thresholds were last judged (NaN before the first time, which
+    /// holds for no comparison, as a threshold's state starts inactive).
+    private var judgedValue: [Double] = []
+    /// Per key, an open interval around the value last judged that holds no threshold's limit
+    /// (NaN before the first judging: no value is inside it).
+    private var bandLow: [Double] = []
+    private var bandHigh: [Double] = []
+    /// Every change is judged, band or not (for `--explain`, which traces every evaluation).
+    var judgesEveryChange = false
     private var exits: [Int64] = []
     private var exitKeys: [Int32] = []
     private var exitQty: [Int64] = []
@@ -46,11 +58,42 @@ struct Aggregator {
     mutating func key(_ k: String) -> Int {
         if let i = keyIndex[k] { return i }
         let i = keys.count
-        keys.append(k); keyIndex[k] = i; sums.append(0); isDirty.append(false)
+        keys.append(k); keyIndex[k] = i; sums.append(0); judgedValue.append(.nan); bandLow.append(.nan); bandHigh.append(.nan); isDirty.append(false)
         return i
     }
 
     func keyID(_ k: String) -> Int? { keyIndex[k] }
+
+    /// Adds a threshold that reads this aggregator.
+    mutating func addRule(slot: Int, above: Bool, limit: Double) {
+        rules.append(slot); ruleAbove.append(above); ruleLimit.append(limit)
+    }
+
+    /// Records that key `k` is being judged at its current value; returns the value it was last
+    /// judged at and its value now, or nil when no threshold's limit lies between the two (then
+    /// no threshold's state can change, and none need be looked at).
+    mutating func judge(_ k: Int) -> (old: Double, new: Double)? {
+        let v = Double(sums[k]) / 1000
+        if bandLow[k] < v && v < bandHigh[k] { return nil }
+        let old = judgedValue[k]
+        judgedValue[k] = v
+        // The widest open interval around v holding no limit (empty when v is a limit).
+        var low = -Double.infinity, high = Double.infinity
+        for limit in ruleLimit {
+            if limit < v { low = max(low, limit) } else if limit > v { high = min(high, limit) } else { low = v; high = v }
+        }
+        bandLow[k] = low; bandHigh[k] = high
+        return (old, v)
+    }
+
+    /// Whether the `r`th threshold's condition differs between the two values. A threshold's
+    /// state always matches its condition at the last judged value, so only a crossing can
+    /// change it; the others need not be looked at.
+    @inline(__always)
+    func crosses(_ r: Int, from old: Double, to new: Double) -> Bool {
+        let limit = ruleLimit[r]
+        return ruleAbove[r] ? (old > limit) != (new > limit) : (old < limit) != (new < limit)
+    }
 
     /// When the oldest entry leaves the window (`Int64.max` when the window is empty). Stored,
     /// not computed, so the engine's per-instant checks read one field.
@@ -78,6 +121,17 @@ struct Aggregator {
         sums[k] += q
         exits.append(e.at.seconds + over); exitKeys.append(Int32(k)); exitQty.append(q)
         if head == exits.count - 1 { nextExit = exits[head] }
+        changed(k)
+    }
+
+    /// Marks a key whose total changed for judging, unless its new value is still inside its
+    /// band: then no threshold can change, and there is nothing to judge.
+    @inline(__always)
+    private mutating func changed(_ k: Int) {
+        if !judgesEveryChange {
+            let v = Double(sums[k]) / 1000
+            if bandLow[k] < v && v < bandHigh[k] { return }
+        }
         markDirty(k)
     }
 
@@ -86,7 +140,7 @@ struct Aggregator {
         while head < exits.count, exits[head] <= t {
             let k = Int(exitKeys[head])
             sums[k] -= exitQty[head]
-            markDirty(k)
+            changed(k)
             head += 1
         }
         if head > 65_536, head * 2 > exits.count {

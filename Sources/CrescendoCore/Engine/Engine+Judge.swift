@@ -32,12 +32,14 @@ extension Engine {
         }
     }
 
-    /// Applies a ledger entry: numbers it, and updates totals, windows and `every:` counters.
-    mutating func apply(entry: LedgerEntry, at t: Instant, live: Bool) {
-        var e = entry
+    /// Applies a ledger entry: numbers it (`entryCount`), and updates totals, windows and
+    /// `every:` counters. The entry itself is not copied: a firing numbers its own copy.
+    mutating func apply(entry e: LedgerEntry, keys: EntryKeys = .unknown, at t: Instant, live: Bool) {
+        assert(keys.metric < 0 || campaign.metrics[Int(keys.metric)].id == e.kind, "entry keys from another campaign")
+        assert(keys.area < 0 || campaign.areas[Int(keys.area)].id == e.area, "entry keys from another campaign")
+        assert(keys.demand < 0 || campaign.demands[Int(keys.demand)].id == e.demand, "entry keys from another campaign")
         entryCount += 1
-        e.seq = entryCount
-        let mi = metricIndex[e.kind] ?? -1
+        let mi = keys.metric >= 0 ? Int(keys.metric) : metricIndex[e.kind] ?? -1
         if mi >= 0 {
             metricTotals[mi] += e.quantity.milli
             for i in 0..<everyMetricRules[mi].count { countEntry(everyMetricRules[mi][i], by: e.quantity.milli, e, at: t, live: live) }
@@ -46,12 +48,10 @@ extension Engine {
         if !aggregators.isEmpty {
             var ids = (area: -1, demand: -1, kind: -1)
             for d in perDimensions {
-                guard let v = e.value(d) else { continue }
-                let id = dimensionID(d, v)
                 switch d {
-                case .area: ids.area = id
-                case .demand: ids.demand = id
-                case .kind: ids.kind = id
+                case .area: ids.area = keys.area >= 0 ? Int(keys.area) : e.area.map { dimensionID(.area, $0) } ?? -1
+                case .demand: ids.demand = keys.demand >= 0 ? Int(keys.demand) : e.demand.map { dimensionID(.demand, $0) } ?? -1
+                case .kind: ids.kind = mi >= 0 ? mi : dimensionID(.kind, e.kind)
                 }
             }
             for a in 0..<aggregators.count {
@@ -90,14 +90,17 @@ extension Engine {
     }
 
     /// Counts an entry towards an `every:` rule. The common case (`every: N` over the whole
-    /// ledger) is one addition and one division, with no copy of the entry.
+    /// ledger) is one addition and one comparison, with no copy of the entry.
     @inline(__always)
     mutating func countEntry(_ slot: Int, by amount: Int64, _ e: LedgerEntry, at t: Instant, live: Bool) {
         if every[slot].simple {
-            let step = every[slot].step
             let before = every[slot].total
-            every[slot].total = before + amount
-            if !live || (before + amount) / step == before / step { return }
+            let total = before + amount
+            every[slot].total = total
+            if amount >= 0 && total < every[slot].nextMultiple { return }
+            let step = every[slot].step
+            every[slot].nextMultiple = total >= 0 ? (total / step + 1) * step : .min
+            if !live || total / step == before / step { return }
             every[slot].total = before  // counted again, with its firings, below
         }
         count(slot, by: amount, entry: e, at: t, live: live)
@@ -131,10 +134,12 @@ extension Engine {
         let crossings = (before + amount) / step - before / step
         guard crossings > 0 else { return }
         let r = every[slot].rule
+        var numbered = entry
+        numbered?.seq = entryCount
         for j in 1...crossings {
             let milestone = (before / step + j) * step
-            var f = Firing(rule: r, at: t, because: "", per: key.map { (per!, $0) }, entry: entry, deadline: silence?.deadline.number)
-            f.because = everyBecause(slot, milestone: milestone, key: key, entry: entry, silence: silence)
+            var f = Firing(rule: r, at: t, because: "", per: key.map { (per!, $0) }, entry: numbered, deadline: silence?.deadline.number)
+            f.because = everyBecause(slot, milestone: milestone, key: key, entry: numbered, silence: silence)
             enqueue(.firing(f), phase: 0, rule: r)
         }
     }
@@ -163,8 +168,17 @@ extension Engine {
         for a in 0..<aggregators.count where !aggregators[a].dirty.isEmpty {
             for d in 0..<aggregators[a].dirty.count {
                 let k = aggregators[a].dirty[d]
-                let v = Double(aggregators[a].sums[k]) / 1000
-                for r in 0..<aggregators[a].rules.count { edge(aggregators[a].rules[r], key: k, value: v, at: t) }
+                // Only a threshold whose limit lies between the old and new value can change.
+                // The explained rule is judged every time, for its trace.
+                if explainRule != nil {
+                    let v = Double(aggregators[a].sums[k]) / 1000
+                    for r in 0..<aggregators[a].rules.count { edge(aggregators[a].rules[r], key: k, value: v, at: t) }
+                    continue
+                }
+                guard let (old, v) = aggregators[a].judge(k) else { continue }
+                for r in 0..<aggregators[a].rules.count where aggregators[a].crosses(r, from: old, to: v) {
+                    edge(aggregators[a].rules[r], key: k, value: v, at: t)
+                }
             }
             aggregators[a].clearDirty()
         }

@@ -105,7 +105,12 @@ public struct Engine {
         self.explainRule = options.explain.flatMap { id in campaign.rules.firstIndex { $0.id == id } }
         metricTotals = Array(repeating: 0, count: campaign.metrics.count)
         for (i, m) in campaign.metrics.enumerated() { metricIndex[m.id] = i }
+        // Declared values take the ids of their places in the campaign, as `EntryKeys` give them.
+        for a in campaign.areas { _ = dimensionID(.area, a.id) }
+        for d in campaign.demands { _ = dimensionID(.demand, d.id) }
+        for m in campaign.metrics { _ = dimensionID(.kind, m.id) }
         setUpRules()
+        if explainRule != nil { for a in aggregators.indices { aggregators[a].judgesEveryChange = true } }
         timers.insert(.start, at: start)
     }
 
@@ -119,10 +124,12 @@ public struct Engine {
         }
     }
 
-    /// Records a ledger entry (the common fact, without wrapping it).
-    public mutating func record(entry e: LedgerEntry, into sink: inout [Occurrence]) throws {
+    /// Records a ledger entry (the common fact, without wrapping it). `keys`, when known, spare
+    /// the engine looking up the entry's kind, area and demand; they must be the entry's places
+    /// in this engine's campaign.
+    public mutating func record(entry e: LedgerEntry, keys: EntryKeys = .unknown, into sink: inout [Occurrence]) throws {
         guard try open(e.at, .entry(e), into: &sink) else { return }
-        apply(entry: e, at: e.at, live: e.at >= start)
+        apply(entry: e, keys: keys, at: e.at, live: e.at >= start)
     }
 
     /// Makes `t` the instant being recorded, judging every earlier one first. False when `t`

@@ -10,11 +10,15 @@ struct EveryState {
     /// No `per` and no `where`: one counter over everything counted.
     let simple: Bool
     var total: Int64 = 0
+    /// For a simple counter: the first multiple of `step` above `total` (`Int64.min` once the
+    /// total is negative), so that counting an entry needs no division until it is reached.
+    var nextMultiple: Int64
     var perKey: [String: Int64] = [:]
 
     init(rule: Int, step: Int64, per: Dimension?, filter: EntryFilter) {
         self.rule = rule; self.step = step; self.per = per; self.filter = filter; filtered = !filter.isEmpty
         simple = per == nil && !filtered
+        nextMultiple = step
     }
 }
 
@@ -41,7 +45,7 @@ struct ThresholdState {
 
     init(rule: Int, threshold: Threshold, aggregator: Int?) {
         self.rule = rule; self.threshold = threshold; self.aggregator = aggregator
-        if case .above = threshold.comparison { above = true } else { above = false }
+        above = threshold.comparison.isAbove
         limit = threshold.comparison.limit
         holdSeconds = threshold.hold?.seconds ?? 0
     }
@@ -126,12 +130,19 @@ public struct TraceLine: Hashable, Sendable {
 struct DailyCounts {
     var day: Int64 = .min
     var counts: [Int64] = Array(repeating: 0, count: 28)
-    var metricCounts: [String: [Int64]] = [:]
+    /// The seconds of `day` (`dayStart..<dayEnd`) and its slot in `counts`, so that an entry on
+    /// the same day as the last needs no division.
+    private var dayStart: Int64 = .max
+    private var dayEnd: Int64 = .min
+    private var slot = 0
 
     mutating func add(_ e: LedgerEntry) {
-        let d = floorDiv(e.at.seconds, 86_400)
+        let s = e.at.seconds
+        if s >= dayStart && s < dayEnd { counts[slot] += 1; return }
+        let d = floorDiv(s, 86_400)
         roll(to: d)
-        counts[Int(d % 28)] += 1
+        if d == day { dayStart = d * 86_400; dayEnd = dayStart + 86_400; slot = Int(((d % 28) + 28) % 28) }
+        counts[Int(((d % 28) + 28) % 28)] += 1
     }
 
     mutating func roll(to d: Int64) {

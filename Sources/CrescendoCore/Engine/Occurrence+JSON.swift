@@ -32,7 +32,14 @@ extension Occurrence {
 
     /// One line of JSON, byte-identical for the same occurrence on every run.
     public var jsonLine: String {
-        "{" + jsonFields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
+        var out = "{"
+        out.reserveCapacity(512)
+        for (i, (key, value)) in jsonFields.enumerated() {
+            if i > 0 { out += "," }
+            out += "\""; out += key; out += "\":"; out += value
+        }
+        out += "}"
+        return out
     }
 
     /// The value of a field as `ActionPattern` compares it: strings unquoted, numbers and

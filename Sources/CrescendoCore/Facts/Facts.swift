@@ -28,6 +28,28 @@ public struct LedgerEntry: Hashable, Sendable {
     }
 }
 
+/// Where an entry's kind, area and demand stand among its campaign's declarations (indexes into
+/// `metrics`, `areas` and `demands`), worked out where the entry is read (the CSV reader checks
+/// them there anyway) so that the engine need not look the strings up again. -1 means not known:
+/// the engine then looks the string up itself. Keys must come from the engine's own campaign.
+public struct EntryKeys: Hashable, Sendable {
+    public var metric: Int32
+    public var area: Int32
+    public var demand: Int32
+    public init(metric: Int32 = -1, area: Int32 = -1, demand: Int32 = -1) {
+        self.metric = metric; self.area = area; self.demand = demand
+    }
+    /// Nothing known: every string is looked up.
+    public static let unknown = EntryKeys()
+}
+
+/// A ledger entry with its keys in the campaign, as a reader that knows the campaign gives it.
+public struct KeyedEntry: Sendable {
+    public var entry: LedgerEntry
+    public var keys: EntryKeys
+    public init(entry: LedgerEntry, keys: EntryKeys = .unknown) { self.entry = entry; self.keys = keys }
+}
+
 /// A sample of a structural indicator; it holds from its time until the next sample.
 public struct IndicatorSample: Hashable, Sendable {
     public var at: Instant

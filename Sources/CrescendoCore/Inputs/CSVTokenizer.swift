@@ -24,9 +24,14 @@ public final class CSVTokenizer {
     private var position = 0
     private var exhausted = false
 
-    /// The bytes of the current record's fields, back to back.
-    public private(set) var recordBytes: [UInt8] = []
-    /// `fieldEnds[i]` is the end offset of field `i` in `recordBytes`.
+    /// The bytes of the current record's fields, back to back, when they had to be copied
+    /// (quotes, a record across chunks); otherwise the record is `chunk[recordStart...]`.
+    private var recordBytes: [UInt8] = []
+    private var recordInChunk = false
+    private var recordStart = 0
+    private var recordCount = 0
+    /// `fieldEnds[i]` is the end offset of field `i` in the record's bytes. Read in place, the
+    /// fields are still separated by their commas; copied, they are back to back.
     private var fieldEnds: [Int] = []
     private var line = 1
     /// The physical line on which the current record starts.
@@ -37,10 +42,10 @@ public final class CSVTokenizer {
     public static let chunkSize = 1 << 20
 
     /// Tokenizes an open file descriptor; `closeWhenDone` closes it on deinit.
-    public init(fileDescriptor: Int32, fileName: String, closeWhenDone: Bool = false) {
+    public init(fileDescriptor: Int32, fileName: String, closeWhenDone: Bool = false, chunkSize: Int = CSVTokenizer.chunkSize) {
         self.source = .descriptor(fileDescriptor, closeWhenDone: closeWhenDone)
         self.fileName = fileName
-        self.chunk = [UInt8](repeating: 0, count: CSVTokenizer.chunkSize)
+        self.chunk = [UInt8](repeating: 0, count: max(1, chunkSize))
     }
 
     /// Tokenizes bytes already in memory (tests, HTTP bodies).
@@ -53,13 +58,13 @@ public final class CSVTokenizer {
     }
 
     /// Opens a file for reading, or throws an `InputError` naming it.
-    public convenience init(path: String, fileName: String? = nil) throws {
+    public convenience init(path: String, fileName: String? = nil, chunkSize: Int = CSVTokenizer.chunkSize) throws {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
             let reason = String(cString: strerror(errno))
             throw InputError(file: fileName ?? path, line: 0, message: "cannot open: \(reason)")
         }
-        self.init(fileDescriptor: fd, fileName: fileName ?? path, closeWhenDone: true)
+        self.init(fileDescriptor: fd, fileName: fileName ?? path, closeWhenDone: true, chunkSize: chunkSize)
     }
 
     deinit {
@@ -72,22 +77,24 @@ public final class CSVTokenizer {
     /// The bytes of field `i` of the current record (a slice of a reused buffer: copy it to keep it).
     @inline(__always)
     public func field(_ i: Int) -> ArraySlice<UInt8> {
-        let start = i == 0 ? 0 : fieldEnds[i - 1]
-        return recordBytes[start..<fieldEnds[i]]
+        if recordInChunk {
+            let start = i == 0 ? 0 : fieldEnds[i - 1] + 1
+            return chunk[(recordStart + start)..<(recordStart + fieldEnds[i])]
+        }
+        return recordBytes[(i == 0 ? 0 : fieldEnds[i - 1])..<fieldEnds[i]]
     }
 
-    /// Where field `i` lies in `recordBytes`.
+    /// Calls `body` with a view of the current record, valid only inside `body`. Readers use it
+    /// to parse a record without retaining the buffers once per field.
     @inline(__always)
-    public func fieldRange(_ i: Int) -> Range<Int> {
-        (i == 0 ? 0 : fieldEnds[i - 1])..<fieldEnds[i]
-    }
-
-    /// Calls `body` with the current record's bytes and the end offset of each of its fields in
-    /// them; the buffers are valid only inside `body`. Readers use it to parse a record without
-    /// retaining the buffers once per field.
-    @inline(__always)
-    public func withRecord<R>(_ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<Int>) throws -> R) rethrows -> R {
-        try recordBytes.withUnsafeBufferPointer { b in try fieldEnds.withUnsafeBufferPointer { e in try body(b, e) } }
+    public func withRecord<R>(_ body: (CSVRecord) throws -> R) rethrows -> R {
+        if recordInChunk {
+            let range = recordStart..<(recordStart + recordCount)
+            return try chunk.withUnsafeBufferPointer { b in
+                try fieldEnds.withUnsafeBufferPointer { e in try body(CSVRecord(bytes: UnsafeBufferPointer(rebasing: b[range]), ends: e, gap: 1)) }
+            }
+        }
+        return try recordBytes.withUnsafeBufferPointer { b in try fieldEnds.withUnsafeBufferPointer { e in try body(CSVRecord(bytes: b, ends: e, gap: 0)) } }
     }
 
     /// Field `i` as a `String`.
@@ -112,10 +119,55 @@ public final class CSVTokenizer {
     /// How a scan of the current chunk ended.
     private enum ScanEnd { case record, needMore }
 
+    /// The common case, taken first: the next record is one line of unquoted fields ending in LF,
+    /// wholly inside the chunk. Its fields are found where they lie; nothing is copied. False
+    /// (with nothing consumed) when the general scan must read the record instead: quotes, CR,
+    /// a blank line, or a record that runs past the chunk.
+    @inline(__always)
+    private func nextPlainLine() -> Bool {
+        var pos = position
+        let end = chunkEnd
+        if pendingLF {
+            guard pos < end else { return false }
+            if chunk[pos] == 10 { pos += 1 }
+        }
+        var ends = fieldEnds
+        fieldEnds = []
+        ends.removeAll(keepingCapacity: true)
+        let start = pos
+        let found: Bool = chunk.withUnsafeBufferPointer { buf in
+            while pos < end {
+                let b = buf[pos]
+                if b == 44 {
+                    ends.append(pos - start)
+                } else if b == 10 {
+                    ends.append(pos - start)
+                    return pos > start
+                } else if b == 34 || b == 13 {
+                    return false
+                }
+                pos += 1
+            }
+            return false
+        }
+        fieldEnds = ends
+        guard found else { return false }
+        recordInChunk = true
+        recordStart = start
+        recordCount = pos - start
+        position = pos + 1
+        pendingLF = false
+        recordLine = line
+        line += 1
+        return true
+    }
+
     /// Advances to the next record; returns false at end of input.
     ///
     /// Throws an `InputError` for an unterminated quote or a character after a closing quote.
     public func nextRecord() throws -> Bool {
+        if nextPlainLine() { return true }
+        recordInChunk = false
         // Work on locals: class properties in a hot loop pay for dynamic exclusivity checks.
         var bytes = recordBytes
         var ends = fieldEnds
@@ -205,5 +257,23 @@ public final class CSVTokenizer {
         guard sawAnything || !ends.isEmpty else { return false }
         ends.append(bytes.count)
         return true
+    }
+}
+
+/// A record's bytes and where its fields end, as `CSVTokenizer.withRecord` lends them.
+public struct CSVRecord {
+    public let bytes: UnsafeBufferPointer<UInt8>
+    @usableFromInline let ends: UnsafeBufferPointer<Int>
+    /// Bytes between one field's end and the next one's start: 1 (the comma) for a record read
+    /// in place, 0 for one copied field by field.
+    @usableFromInline let gap: Int
+
+    /// The number of fields.
+    public var count: Int { ends.count }
+
+    /// The bytes of field `i`.
+    @inline(__always)
+    public func field(_ i: Int) -> Slice<UnsafeBufferPointer<UInt8>> {
+        bytes[(i == 0 ? 0 : ends[i - 1] + gap)..<ends[i]]
     }
 }

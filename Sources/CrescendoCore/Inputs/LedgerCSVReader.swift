@@ -57,27 +57,33 @@ public final class LedgerCSVReader {
 
     /// The next entry, `nil` at the end of the file, or an `InputError` naming line and column.
     public func next() throws -> LedgerEntry? {
+        try nextKeyed()?.entry
+    }
+
+    /// The next entry with its keys in the campaign (all -1 without a campaign).
+    public func nextKeyed() throws -> KeyedEntry? {
         guard try tokenizer.nextRecord() else { return nil }
         let t = tokenizer
         guard t.fieldCount == fieldCount else {
             throw error("expected \(fieldCount) fields, found \(t.fieldCount)")
         }
         // Parse over the record's raw buffers: slices of arrays would retain them once per field.
-        return try t.withRecord { record, ends in try entry(record, ends) }
+        return try t.withRecord { record in try entry(record) }
     }
 
     /// A field's bytes (a slice of the record, valid while it is).
     private typealias Bytes = Slice<UnsafeBufferPointer<UInt8>>
 
     @inline(__always)
-    private func entry(_ record: UnsafeBufferPointer<UInt8>, _ ends: UnsafeBufferPointer<Int>) throws -> LedgerEntry {
-        @inline(__always) func field(_ i: Int) -> Bytes { record[(i == 0 ? 0 : ends[i - 1])..<ends[i]] }
+    private func entry(_ record: CSVRecord) throws -> KeyedEntry {
+        let bytes = record.bytes
+        @inline(__always) func field(_ i: Int) -> Bytes { record.field(i) }
         @inline(__always) func trimmed(_ i: Int) -> Bytes {
             let f = field(i)
             var s = f.startIndex, e = f.endIndex
-            while s < e, record[s] == 32 || record[s] == 9 { s += 1 }
-            while e > s, record[e - 1] == 32 || record[e - 1] == 9 { e -= 1 }
-            return record[s..<e]
+            while s < e, bytes[s] == 32 || bytes[s] == 9 { s += 1 }
+            while e > s, bytes[e - 1] == 32 || bytes[e - 1] == 9 { e -= 1 }
+            return bytes[s..<e]
         }
         func quoted(_ b: Bytes) -> String { ArraySlice(b).quotedForMessage }
         let atBytes = trimmed(at)
@@ -87,8 +93,10 @@ public final class LedgerCSVReader {
         }
         let kindBytes = trimmed(kind)
         guard !kindBytes.isEmpty else { throw error("empty value in column kind") }
-        let k = kinds.intern(UnsafeBufferPointer(rebasing: kindBytes))
-        if validates && !k.declared {
+        var keys = EntryKeys.unknown
+        let k = kinds.internIndexed(UnsafeBufferPointer(rebasing: kindBytes))
+        keys.metric = k.index
+        if validates && k.index < 0 {
             throw error("unknown kind \(quoted(kindBytes)) in column kind (declared metrics: \(kinds.declaredValues.joined(separator: ", ")))")
         }
         var q = Quantity.one
@@ -104,17 +112,19 @@ public final class LedgerCSVReader {
         if let area {
             let b = trimmed(area)
             if !b.isEmpty {
-                let a = areas.intern(UnsafeBufferPointer(rebasing: b))
-                if checksAreas && !a.declared { throw error("undeclared area \(quoted(b)) in column area") }
+                let a = areas.internIndexed(UnsafeBufferPointer(rebasing: b))
+                if checksAreas && a.index < 0 { throw error("undeclared area \(quoted(b)) in column area") }
                 entry.area = a.string
+                keys.area = a.index
             }
         }
         if let demand {
             let b = trimmed(demand)
             if !b.isEmpty {
-                let d = demands.intern(UnsafeBufferPointer(rebasing: b))
-                if validates && !d.declared { throw error("undeclared demand \(quoted(b)) in column demand") }
+                let d = demands.internIndexed(UnsafeBufferPointer(rebasing: b))
+                if validates && d.index < 0 { throw error("undeclared demand \(quoted(b)) in column demand") }
                 entry.demand = d.string
+                keys.demand = d.index
             }
         }
         @inline(__always) func text(_ column: Int?) -> String? {
@@ -125,7 +135,7 @@ public final class LedgerCSVReader {
         entry.care = text(care)
         entry.cause = text(cause)
         entry.change = text(change)
-        return entry
+        return KeyedEntry(entry: entry, keys: keys)
     }
 
     /// Calls `body` for every entry in file order, with the entry's line number.

@@ -15,13 +15,15 @@ public struct StringInterner {
         var start: Int
         var count: Int
         var string: String
-        var declared: Bool
+        /// The value's place among the declared values, or -1.
+        var declaredIndex: Int32
     }
     private var slots: [Slot] = []
     /// The bytes of every value, back to back (one buffer: a lookup retains nothing).
     private var pool: [UInt8] = []
     /// Slot index + 1 at each position; 0 is empty. The size is a power of two, at most half full.
     private var table = [Int32](repeating: 0, count: 64)
+    private var declaredCount: Int32 = 0
 
     public init() {}
 
@@ -30,7 +32,7 @@ public struct StringInterner {
         for v in values {
             Array(v.utf8).withUnsafeBufferPointer { b in
                 let i = lookup(b)
-                slots[i].declared = true
+                if slots[i].declaredIndex < 0 { slots[i].declaredIndex = declaredCount; declaredCount += 1 }
             }
         }
     }
@@ -45,11 +47,19 @@ public struct StringInterner {
     @inline(__always)
     public mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> (string: String, declared: Bool) {
         let i = lookup(bytes)
-        return (slots[i].string, slots[i].declared)
+        return (slots[i].string, slots[i].declaredIndex >= 0)
+    }
+
+    /// The shared string for these bytes and its place among the declared values (-1 if it was
+    /// not declared).
+    @inline(__always)
+    public mutating func internIndexed(_ bytes: UnsafeBufferPointer<UInt8>) -> (string: String, index: Int32) {
+        let i = lookup(bytes)
+        return (slots[i].string, slots[i].declaredIndex)
     }
 
     /// The declared values, in declaration order.
-    public var declaredValues: [String] { slots.filter(\.declared).map(\.string) }
+    public var declaredValues: [String] { slots.filter { $0.declaredIndex >= 0 }.sorted { $0.declaredIndex < $1.declaredIndex }.map(\.string) }
 
     /// The slot of these bytes, inserted (undeclared) when new.
     private mutating func lookup(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
@@ -71,7 +81,7 @@ public struct StringInterner {
             }
         }
         if let found { return found }
-        slots.append(Slot(start: pool.count, count: bytes.count, string: String(decoding: bytes, as: UTF8.self), declared: false))
+        slots.append(Slot(start: pool.count, count: bytes.count, string: String(decoding: bytes, as: UTF8.self), declaredIndex: -1))
         pool.append(contentsOf: bytes)
         table[position] = Int32(slots.count)
         if slots.count * 2 > table.count { rebuild(size: table.count * 2) }

@@ -6,6 +6,9 @@
 public enum Simulation {
     /// Pulls the next ledger entry, or nil at the end; throws on a bad row.
     public typealias EntrySource = () throws -> LedgerEntry?
+    /// Pulls the next entry with its keys in the campaign (see `EntryKeys`), as
+    /// `LedgerCSVReader.nextKeyed` gives them.
+    public typealias KeyedEntrySource = () throws -> KeyedEntry?
 
     public struct Result {
         public var occurrences: [Occurrence]
@@ -22,14 +25,25 @@ public enum Simulation {
     /// again if the ledger turns out not to be in time order.
     public static func run(campaign: Campaign, openLedger: () throws -> EntrySource, indicators: [IndicatorSample],
                            responses: [Response], options: Engine.Options) throws -> Result {
+        try run(campaign: campaign, openKeyedLedger: {
+            let next = try openLedger()
+            return { try next().map { KeyedEntry(entry: $0) } }
+        }, indicators: indicators, responses: responses, options: options)
+    }
+
+    /// Runs the campaign over entries that come with their keys in it.
+    public static func run(campaign: Campaign, openKeyedLedger openLedger: () throws -> KeyedEntrySource, indicators: [IndicatorSample],
+                           responses: [Response], options: Engine.Options) throws -> Result {
         let others = sideFacts(indicators: indicators, responses: responses)
         do {
             return try run(campaign: campaign, entries: try openLedger(), others: others, options: options, requireOrder: true)
         } catch is Unsorted {
             let next = try openLedger()
-            var all: [LedgerEntry] = []
+            var all: [KeyedEntry] = []
             while let e = try next() { all.append(e) }
-            let sorted = all.enumerated().sorted { $0.element.at != $1.element.at ? $0.element.at < $1.element.at : $0.offset < $1.offset }
+            let sorted = all.enumerated().sorted {
+                $0.element.entry.at != $1.element.entry.at ? $0.element.entry.at < $1.element.entry.at : $0.offset < $1.offset
+            }
             var iterator = sorted.makeIterator()
             var r = try run(campaign: campaign, entries: { iterator.next()?.element }, others: others, options: options, requireOrder: false)
             r.sortedInMemory = true
@@ -43,18 +57,19 @@ public enum Simulation {
         return facts.enumerated().sorted { $0.element.at != $1.element.at ? $0.element.at < $1.element.at : $0.offset < $1.offset }.map(\.element)
     }
 
-    private static func run(campaign: Campaign, entries next: EntrySource, others: [Fact], options: Engine.Options,
+    private static func run(campaign: Campaign, entries next: KeyedEntrySource, others: [Fact], options: Engine.Options,
                             requireOrder: Bool) throws -> Result {
         var engine = Engine(campaign: campaign, options: options)
         var out: [Occurrence] = []
         var i = 0
         var lastEntry = Instant.distantPast
         // Facts go in time order, so the engine cannot reject them as late (hence `try?`).
-        while let e = try next() {
+        while let keyed = try next() {
+            let e = keyed.entry
             if requireOrder, e.at < lastEntry { throw Unsorted() }
             lastEntry = e.at
             while i < others.count, others[i].at <= e.at { try? engine.record(others[i], into: &out); i += 1 }
-            try? engine.record(entry: e, into: &out)
+            try? engine.record(entry: e, keys: keyed.keys, into: &out)
         }
         while i < others.count { try? engine.record(others[i], into: &out); i += 1 }
         engine.finish(into: &out)

@@ -27,16 +27,16 @@ func isDatabase(_ path: String) -> Bool {
 }
 
 /// Opens a ledger for streaming: a CSV file is read row by row; a database in seq order.
-func openLedger(_ path: String, campaign: Campaign) throws -> Simulation.EntrySource {
+func openLedger(_ path: String, campaign: Campaign) throws -> Simulation.KeyedEntrySource {
     if isDatabase(path) {
         let store = try SQLiteLedgerStore(path: path, access: .readOnly)
         var entries: [LedgerEntry] = []
         try store.forEachEntry { entries.append($0.entry) }
         var iterator = entries.makeIterator()
-        return { iterator.next() }
+        return { iterator.next().map { KeyedEntry(entry: $0) } }
     }
     let reader = try LedgerCSVReader(path: path, campaign: campaign)
-    let source = PrefetchingEntrySource { try reader.next() }
+    let source = PrefetchingEntrySource { try reader.nextKeyed() }
     return { try source.next() }
 }
 

@@ -3,27 +3,32 @@ import Foundation
 
 /// Reads ledger entries on a second thread, a batch at a time, so that parsing a large CSV
 /// overlaps the engine's work. Entries and the first error come out in file order, exactly as
-/// the wrapped source gives them.
-final class PrefetchingEntrySource {
+/// the wrapped source gives them. Spent batches go back to the reading thread, which empties and
+/// refills them: the consumer neither frees entries nor allocates batches.
+final class PrefetchingEntrySource<Element> {
     /// What the reading thread and the consumer share, under one lock.
     private final class Channel: @unchecked Sendable {
         let condition = NSCondition()
-        var batches: [[LedgerEntry]] = []
+        var batches: [[Element]] = []
+        /// Batches the consumer is done with, for the reader to reuse.
+        var spent: [[Element]] = []
         var finished = false
         var error: Error?
         var cancelled = false
     }
 
     private let channel = Channel()
-    private var current: [LedgerEntry] = []
+    private let depth: Int
+    private var current: [Element] = []
     private var index = 0
 
     /// Starts reading `next` on its own thread, keeping at most `depth` batches ahead.
-    init(batchSize: Int = 8192, depth: Int = 4, _ next: @escaping () throws -> LedgerEntry?) {
+    init(batchSize: Int = 8192, depth: Int = 4, _ next: @escaping () throws -> Element?) {
         let channel = self.channel
+        self.depth = depth
         nonisolated(unsafe) let next = next
         let thread = Thread {
-            var batch: [LedgerEntry] = []
+            var batch: [Element] = []
             batch.reserveCapacity(batchSize)
             var failure: Error?
             while true {
@@ -42,7 +47,10 @@ final class PrefetchingEntrySource {
                     channel.condition.broadcast()
                     channel.condition.unlock()
                     if stop { return }
-                    batch = []
+                    channel.condition.lock()
+                    batch = channel.spent.popLast() ?? []
+                    channel.condition.unlock()
+                    batch.removeAll(keepingCapacity: true)
                     batch.reserveCapacity(batchSize)
                 }
             }
@@ -64,7 +72,7 @@ final class PrefetchingEntrySource {
     }
 
     /// The next entry, nil at the end, or the reader's error in its place.
-    func next() throws -> LedgerEntry? {
+    func next() throws -> Element? {
         if index < current.count {
             index += 1
             return current[index - 1]
@@ -77,6 +85,7 @@ final class PrefetchingEntrySource {
             if let error { throw error }
             return nil
         }
+        if !channel.finished && channel.spent.count < depth + 2 { channel.spent.append(current) }
         current = channel.batches.removeFirst()
         channel.condition.broadcast()
         channel.condition.unlock()
