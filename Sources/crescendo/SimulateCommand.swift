@@ -38,7 +38,7 @@ struct SimulateCommand: AsyncParsableCommand {
                                          explain: explain, traceLimit: explainLimit, renderer: CampaignTemplates(c.templates))
             let ind = try indicators.map { try readIndicators($0, campaign: c) } ?? []
             let res = try responses.map { try readResponses($0, campaign: c) } ?? []
-            let result = try Simulation.run(campaign: c, openKeyedLedger: { try openLedger(ledger, campaign: c) },
+            let result = try Simulation.run(campaign: c, openBatches: { try openLedger(ledger, campaign: c) },
                                             indicators: ind, responses: res, options: options)
             let shown = result.occurrences.filter { $0.at >= result.engine.start }
             let out = FileHandleOutput.stdout

@@ -20,7 +20,7 @@ struct StatusCommand: AsyncParsableCommand {
             let asOf = try at.map { try parseTime($0, "--at", c) } ?? now()
             var indicators: [IndicatorSample] = []
             var responses: [Response] = []
-            let source: () throws -> Simulation.KeyedEntrySource
+            let source: () throws -> Simulation.KeyedBatchSource
             if let ledger {
                 source = { try openLedger(ledger, campaign: c) }
             } else {
@@ -30,7 +30,7 @@ struct StatusCommand: AsyncParsableCommand {
                 responses = try s.responses()
                 source = { try openLedger(db, campaign: c) }
             }
-            let result = try Simulation.run(campaign: c, openKeyedLedger: source, indicators: indicators, responses: responses,
+            let result = try Simulation.run(campaign: c, openBatches: source, indicators: indicators, responses: responses,
                                             options: Engine.Options(until: asOf))
             let out = FileHandleOutput.stdout
             out.write(StatusText.render(result.engine.status(at: asOf), zone: c.zone, title: "\(c.title): status at \(c.zone.short(asOf))"))

@@ -41,12 +41,14 @@ final class EngineShortcutTests: XCTestCase {
 
     private func run(keyed: Bool, explain: String? = nil) throws -> [String] {
         let c = campaign()
-        let result = try Simulation.run(campaign: c, openKeyedLedger: {
+        let result = try Simulation.run(campaign: c, openBatches: {
             let reader = try LedgerCSVReader(tokenizer: CSVTokenizer(bytes: Array(Self.csv.utf8), fileName: "ledger.csv"),
                                              file: "ledger.csv", campaign: c)
             return {
-                guard let k = try reader.nextKeyed() else { return nil }
-                return keyed ? k : KeyedEntry(entry: k.entry)
+                // Batches of 7, to cross many batch boundaries.
+                var batch: [KeyedEntry] = []
+                while batch.count < 7, let k = try reader.nextKeyed() { batch.append(keyed ? k : KeyedEntry(entry: k.entry)) }
+                return batch.isEmpty ? nil : batch
             }
         }, indicators: [], responses: [], options: Engine.Options(explain: explain, traceLimit: 10))
         return result.occurrences.map(\.jsonLine)

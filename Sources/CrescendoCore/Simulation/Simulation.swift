@@ -6,9 +6,10 @@
 public enum Simulation {
     /// Pulls the next ledger entry, or nil at the end; throws on a bad row.
     public typealias EntrySource = () throws -> LedgerEntry?
-    /// Pulls the next entry with its keys in the campaign (see `EntryKeys`), as
-    /// `LedgerCSVReader.nextKeyed` gives them.
-    public typealias KeyedEntrySource = () throws -> KeyedEntry?
+    /// Pulls the next batch of entries with their keys in the campaign (see `EntryKeys`), as
+    /// `LedgerCSVReader.nextKeyed` gives them, in ledger order; nil at the end. Batches spare
+    /// the engine a call and a copy per entry.
+    public typealias KeyedBatchSource = () throws -> [KeyedEntry]?
 
     public struct Result {
         public var occurrences: [Occurrence]
@@ -25,27 +26,34 @@ public enum Simulation {
     /// again if the ledger turns out not to be in time order.
     public static func run(campaign: Campaign, openLedger: () throws -> EntrySource, indicators: [IndicatorSample],
                            responses: [Response], options: Engine.Options) throws -> Result {
-        try run(campaign: campaign, openKeyedLedger: {
+        try run(campaign: campaign, openBatches: {
             let next = try openLedger()
-            return { try next().map { KeyedEntry(entry: $0) } }
+            return {
+                var batch: [KeyedEntry] = []
+                while batch.count < 1024, let e = try next() { batch.append(KeyedEntry(entry: e)) }
+                return batch.isEmpty ? nil : batch
+            }
         }, indicators: indicators, responses: responses, options: options)
     }
 
-    /// Runs the campaign over entries that come with their keys in it.
-    public static func run(campaign: Campaign, openKeyedLedger openLedger: () throws -> KeyedEntrySource, indicators: [IndicatorSample],
+    /// Runs the campaign over batches of entries that come with their keys in it.
+    public static func run(campaign: Campaign, openBatches openLedger: () throws -> KeyedBatchSource, indicators: [IndicatorSample],
                            responses: [Response], options: Engine.Options) throws -> Result {
         let others = sideFacts(indicators: indicators, responses: responses)
         do {
-            return try run(campaign: campaign, entries: try openLedger(), others: others, options: options, requireOrder: true)
+            return try run(campaign: campaign, batches: try openLedger(), others: others, options: options, requireOrder: true)
         } catch is Unsorted {
             let next = try openLedger()
             var all: [KeyedEntry] = []
-            while let e = try next() { all.append(e) }
+            while let batch = try next() { all.append(contentsOf: batch) }
             let sorted = all.enumerated().sorted {
                 $0.element.entry.at != $1.element.entry.at ? $0.element.entry.at < $1.element.entry.at : $0.offset < $1.offset
-            }
-            var iterator = sorted.makeIterator()
-            var r = try run(campaign: campaign, entries: { iterator.next()?.element }, others: others, options: options, requireOrder: false)
+            }.map(\.element)
+            var done = false
+            var r = try run(campaign: campaign, batches: {
+                defer { done = true }
+                return done ? nil : sorted
+            }, others: others, options: options, requireOrder: false)
             r.sortedInMemory = true
             return r
         }
@@ -57,19 +65,21 @@ public enum Simulation {
         return facts.enumerated().sorted { $0.element.at != $1.element.at ? $0.element.at < $1.element.at : $0.offset < $1.offset }.map(\.element)
     }
 
-    private static func run(campaign: Campaign, entries next: KeyedEntrySource, others: [Fact], options: Engine.Options,
+    private static func run(campaign: Campaign, batches next: KeyedBatchSource, others: [Fact], options: Engine.Options,
                             requireOrder: Bool) throws -> Result {
         var engine = Engine(campaign: campaign, options: options)
         var out: [Occurrence] = []
         var i = 0
         var lastEntry = Instant.distantPast
         // Facts go in time order, so the engine cannot reject them as late (hence `try?`).
-        while let keyed = try next() {
-            let e = keyed.entry
-            if requireOrder, e.at < lastEntry { throw Unsorted() }
-            lastEntry = e.at
-            while i < others.count, others[i].at <= e.at { try? engine.record(others[i], into: &out); i += 1 }
-            try? engine.record(entry: e, keys: keyed.keys, into: &out)
+        while let batch = try next() {
+            for j in batch.indices {
+                let at = batch[j].entry.at
+                if requireOrder, at < lastEntry { throw Unsorted() }
+                lastEntry = at
+                while i < others.count, others[i].at <= at { try? engine.record(others[i], into: &out); i += 1 }
+                try? engine.record(entry: batch[j].entry, keys: batch[j].keys, into: &out)
+            }
         }
         while i < others.count { try? engine.record(others[i], into: &out); i += 1 }
         engine.finish(into: &out)

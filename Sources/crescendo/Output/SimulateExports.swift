@@ -5,10 +5,10 @@ import CrescendoPublish
 enum SimulateExports {
     /// The timeline: the ledger is read again for the entries curve.
     static func svg(_ result: Simulation.Result, shown: [Occurrence], campaign: Campaign, indicators: [IndicatorSample],
-                    ledger: () throws -> Simulation.KeyedEntrySource) throws -> String {
+                    ledger: () throws -> Simulation.KeyedBatchSource) throws -> String {
         let next = try ledger()
         var times: [Instant] = []
-        while let keyed = try next() { times.append(keyed.entry.at) }
+        while let batch = try next() { times.append(contentsOf: batch.map(\.entry.at)) }
         return TimelineChart(campaign: campaign, occurrences: shown, entryTimes: times, indicators: indicators,
                              from: result.engine.start, to: result.endedAt).chart().document
     }

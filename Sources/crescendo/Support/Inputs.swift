@@ -27,17 +27,20 @@ func isDatabase(_ path: String) -> Bool {
 }
 
 /// Opens a ledger for streaming: a CSV file is read row by row; a database in seq order.
-func openLedger(_ path: String, campaign: Campaign) throws -> Simulation.KeyedEntrySource {
+func openLedger(_ path: String, campaign: Campaign) throws -> Simulation.KeyedBatchSource {
     if isDatabase(path) {
         let store = try SQLiteLedgerStore(path: path, access: .readOnly)
-        var entries: [LedgerEntry] = []
-        try store.forEachEntry { entries.append($0.entry) }
-        var iterator = entries.makeIterator()
-        return { iterator.next().map { KeyedEntry(entry: $0) } }
+        var entries: [KeyedEntry] = []
+        try store.forEachEntry { entries.append(KeyedEntry(entry: $0.entry)) }
+        var done = false
+        return {
+            defer { done = true }
+            return done || entries.isEmpty ? nil : entries
+        }
     }
     let reader = try LedgerCSVReader(path: path, campaign: campaign)
     let source = PrefetchingEntrySource { try reader.nextKeyed() }
-    return { try source.next() }
+    return { try source.nextBatch() }
 }
 
 func readIndicators(_ path: String, campaign: Campaign) throws -> [IndicatorSample] {

@@ -19,8 +19,8 @@ final class PrefetchingEntrySource<Element> {
 
     private let channel = Channel()
     private let depth: Int
+    /// The batch last handed out.
     private var current: [Element] = []
-    private var index = 0
 
     /// Starts reading `next` on its own thread, keeping at most `depth` batches ahead.
     init(batchSize: Int = 8192, depth: Int = 4, _ next: @escaping () throws -> Element?) {
@@ -71,25 +71,28 @@ final class PrefetchingEntrySource<Element> {
         channel.condition.unlock()
     }
 
-    /// The next entry, nil at the end, or the reader's error in its place.
-    func next() throws -> Element? {
-        if index < current.count {
-            index += 1
-            return current[index - 1]
-        }
+    /// The next batch (never empty), nil at the end, or the reader's error in its place. The
+    /// caller should let go of the previous batch before asking for the next, so that it can
+    /// go back to the reader to be refilled.
+    func nextBatch() throws -> [Element]? {
+        guard try advance() else { return nil }
+        return current
+    }
+
+    /// Takes the next batch from the reader into `current`; false at the end.
+    private func advance() throws -> Bool {
         channel.condition.lock()
         while channel.batches.isEmpty && !channel.finished { channel.condition.wait() }
         guard !channel.batches.isEmpty else {
             let error = channel.error
             channel.condition.unlock()
             if let error { throw error }
-            return nil
+            return false
         }
         if !channel.finished && channel.spent.count < depth + 2 { channel.spent.append(current) }
         current = channel.batches.removeFirst()
         channel.condition.broadcast()
         channel.condition.unlock()
-        index = 1
-        return current[0]
+        return true
     }
 }
