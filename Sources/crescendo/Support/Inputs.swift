@@ -29,14 +29,12 @@ func isDatabase(_ path: String) -> Bool {
 /// Opens a ledger for streaming: a CSV file is read row by row; a database in seq order.
 func openLedger(_ path: String, campaign: Campaign) throws -> Simulation.KeyedBatchSource {
     if isDatabase(path) {
+        // Opened here, so that a bad database is reported at once; read on the reading thread.
         let store = try SQLiteLedgerStore(path: path, access: .readOnly)
-        var entries: [KeyedEntry] = []
-        try store.forEachEntry { entries.append(KeyedEntry(entry: $0.entry)) }
-        var done = false
-        return {
-            defer { done = true }
-            return done || entries.isEmpty ? nil : entries
-        }
+        let source = PrefetchingEntrySource<KeyedEntry>(producing: { emit in
+            try store.forEachEntry { try emit(KeyedEntry(entry: $0.entry)) }
+        })
+        return { try source.nextBatch() }
     }
     let reader = try LedgerCSVReader(path: path, campaign: campaign)
     let source = PrefetchingEntrySource { try reader.nextKeyed() }

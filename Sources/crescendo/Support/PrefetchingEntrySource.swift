@@ -23,36 +23,42 @@ final class PrefetchingEntrySource<Element> {
     private var current: [Element] = []
 
     /// Starts reading `next` on its own thread, keeping at most `depth` batches ahead.
-    init(batchSize: Int = 8192, depth: Int = 4, _ next: @escaping () throws -> Element?) {
+    convenience init(batchSize: Int = 8192, depth: Int = 4, _ next: @escaping () throws -> Element?) {
+        self.init(batchSize: batchSize, depth: depth, producing: { emit in
+            while let e = try next() { try emit(e) }
+        })
+    }
+
+    /// Starts `produce` on its own thread: it calls `emit` with every element in order and
+    /// returns at the end (for sources that push, such as a database cursor). `emit` throws to
+    /// stop the producer once the consumer has gone.
+    init(batchSize: Int = 8192, depth: Int = 4, producing produce: @escaping (_ emit: (Element) throws -> Void) throws -> Void) {
         let channel = self.channel
         self.depth = depth
-        nonisolated(unsafe) let next = next
+        nonisolated(unsafe) let produce = produce
         let thread = Thread {
             var batch: [Element] = []
             batch.reserveCapacity(batchSize)
             var failure: Error?
-            while true {
-                do {
-                    guard let e = try next() else { break }
+            do {
+                try produce { e in
                     batch.append(e)
-                } catch {
-                    failure = error
-                    break
-                }
-                if batch.count == batchSize {
+                    guard batch.count == batchSize else { return }
                     channel.condition.lock()
                     while channel.batches.count >= depth && !channel.cancelled { channel.condition.wait() }
                     let stop = channel.cancelled
                     channel.batches.append(batch)
+                    batch = channel.spent.popLast() ?? []
                     channel.condition.broadcast()
                     channel.condition.unlock()
-                    if stop { return }
-                    channel.condition.lock()
-                    batch = channel.spent.popLast() ?? []
-                    channel.condition.unlock()
+                    if stop { throw Cancelled() }
                     batch.removeAll(keepingCapacity: true)
                     batch.reserveCapacity(batchSize)
                 }
+            } catch is Cancelled {
+                return
+            } catch {
+                failure = error
             }
             channel.condition.lock()
             if !batch.isEmpty { channel.batches.append(batch) }
@@ -63,6 +69,8 @@ final class PrefetchingEntrySource<Element> {
         }
         thread.start()
     }
+
+    private struct Cancelled: Error {}
 
     deinit {
         channel.condition.lock()
