@@ -1,11 +1,13 @@
+import Crypto
 import CrescendoCore
 import Foundation
 
 /// The import's producer: on a thread of its own, reads entries, links them into the chain and
 /// hands them to the database thread in batches.
+///
+/// Linking an entry writes its canonical encoding into the batch (the database thread binds the
+/// text columns from there) and hashes it; the entry itself does not travel on.
 final class ChainLinker: @unchecked Sendable {
-    static let batchSize = 4096
-
     private let queue: LinkedBatchQueue
     private let recordedAt: Instant
     /// The reader; dropped before the queue finishes, so the caller's closure never outlives the call.
@@ -36,21 +38,66 @@ final class ChainLinker: @unchecked Sendable {
 
     private func produce() throws {
         guard let next else { return }
-        // Link on a local copy: a class property in the loop pays for an exclusivity check per row.
-        var chain = self.chain
-        defer { self.chain = chain }
+        // Link in locals: class properties in the loop pay for an exclusivity check per row.
+        var seq = chain.seq
+        var previous: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &previous) { out in chain.previous.withUnsafeBytes { out.copyMemory(from: $0) } }
+        defer { self.chain = EntryChain(seq: seq, previous: withUnsafeBytes(of: previous) { Array($0) }) }
         let recordedAt = self.recordedAt
-        var batch: [LinkedEntry] = []
-        batch.reserveCapacity(Self.batchSize)
-        while var entry = try next() {
-            try chain.link(&entry, recordedAt: recordedAt)
-            batch.append(LinkedEntry(entry: entry, hash: chain.previous))
-            if batch.count == Self.batchSize {
+        var encoder = EntryEncoder()
+
+        var batch = queue.emptyBatch()
+        // Fill the batch through locals: its properties in the loop would pay for exclusivity checks.
+        var rows = batch.rows
+        batch.rows = []  // moved out, so the array stays uniquely referenced
+        var bytes = batch.bytes, used = 0, capacity = batch.byteCapacity
+        while let entry = try next() {
+            let bound = EntryEncoder.maxCount(entry, reason: nil)
+            if used + bound > capacity {
+                batch.byteCount = used
+                batch.reserve(bound)
+                bytes = batch.bytes; capacity = batch.byteCapacity
+            }
+            // The encoding goes straight into the batch: hashed there, and bound from there.
+            let encoding = bytes + used
+            let (count, text) = withUnsafeBytes(of: previous) {
+                encoder.write(to: encoding, previous: $0, seq: seq + 1, entry: entry, recordedAt: recordedAt, corrects: nil, reason: nil)
+            }
+            try Self.refuseSeparators(text, in: encoding)
+            var sha = SHA256()
+            sha.update(bufferPointer: UnsafeRawBufferPointer(start: encoding, count: count))
+            let digest = sha.finalize()
+            withUnsafeMutableBytes(of: &previous) { out in digest.withUnsafeBytes { out.copyMemory(from: $0) } }
+            seq += 1
+            rows.append(ImportRow(seq: seq, at: entry.at.seconds, quantity: entry.quantity.milli, hash: previous,
+                                  offset: used, text: text))
+            used += count
+            if rows.count == ImportBatch.rowCapacity || used >= ImportBatch.byteLimit {
+                batch.rows = rows; batch.byteCount = used
+                rows = []
                 guard queue.put(batch) else { return }
-                batch = []
-                batch.reserveCapacity(Self.batchSize)
+                batch = queue.emptyBatch()
+                rows = batch.rows
+                batch.rows = []
+                bytes = batch.bytes; used = 0; capacity = batch.byteCapacity
             }
         }
-        if !batch.isEmpty { _ = queue.put(batch) }
+        if !rows.isEmpty {
+            batch.rows = rows; batch.byteCount = used
+            _ = queue.put(batch)
+        }
+    }
+
+    /// What `EntryChain.normalize` refuses, in its order: text holding the encoding's separator.
+    /// (Empty optional fields need no normalizing here: an empty span is stored as NULL.)
+    @inline(__always)
+    private static func refuseSeparators(_ t: EntryTextSpans, in encoding: UnsafePointer<UInt8>) throws {
+        func refuses(_ span: TextSpan) -> Bool { EntryEncoder.containsSeparator(span, in: encoding) }
+        if refuses(t.kind) { throw StoreError.invalidText(field: "kind") }
+        if refuses(t.area) { throw StoreError.invalidText(field: "area") }
+        if refuses(t.demand) { throw StoreError.invalidText(field: "demand") }
+        if refuses(t.care) { throw StoreError.invalidText(field: "care") }
+        if refuses(t.cause) { throw StoreError.invalidText(field: "cause") }
+        if refuses(t.change) { throw StoreError.invalidText(field: "change") }
     }
 }

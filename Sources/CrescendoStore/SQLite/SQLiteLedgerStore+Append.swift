@@ -23,7 +23,7 @@ extension SQLiteLedgerStore {
             try chain.previous.withUnsafeBytes {
                 try inserter.insert(e, recordedAt: recordedAt, corrects: corrects, reason: reasonText, hash: $0)
             }
-            try inserter.saveHead(chain)
+            try EntryInserter.saveHead(chain, db)
             return StoredEntry(entry: e, recordedAt: recordedAt, corrects: corrects, correctionReason: reasonText, hash: Hex.string(chain.previous))
         }
     }
@@ -37,9 +37,8 @@ extension SQLiteLedgerStore {
             // A 64 MiB page cache keeps a large import from spilling pages mid-transaction.
             try db.execute(sql: "PRAGMA cache_size = -65536")
             let start = try EntryInserter.chain(db)
-            let inserter = try EntryInserter(db, path: path)
-            inserter.beginImport(recordedAt: recordedAt)
-            defer { inserter.endImport() }
+            let inserter = try ImportInserter(db, path: path, recordedAt: recordedAt)
+            defer { inserter.finish() }
             let queue = LinkedBatchQueue()
             let linker = ChainLinker(chain: start, recordedAt: recordedAt, queue: queue)
             var written = 0
@@ -48,13 +47,10 @@ extension SQLiteLedgerStore {
                 defer { queue.waitUntilFinished() }
                 do {
                     while let batch = try queue.take() {
-                        try batch.withUnsafeBufferPointer { rows in
-                            for i in rows.indices {
-                                try withUnsafeBytes(of: rows[i].hash) { try inserter.insertImported(rows[i].entry, hash: $0) }
-                            }
-                        }
+                        try inserter.insert(batch)
                         written += batch.count
                         if written & 0xFFFF < batch.count { progress?(written) }
+                        queue.recycle(batch)
                     }
                 } catch {
                     queue.cancel()
@@ -62,7 +58,7 @@ extension SQLiteLedgerStore {
                 }
             }
             let chain = linker.chain
-            try inserter.saveHead(chain)
+            try EntryInserter.saveHead(chain, db)
             progress?(written)
             let count = try Int64.fetchOne(db, sql: "SELECT count(*) FROM entries") ?? 0
             return ImportSummary(count: written, firstSeq: written > 0 ? start.seq + 1 : nil,

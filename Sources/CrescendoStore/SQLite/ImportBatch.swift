@@ -1,0 +1,60 @@
+import CrescendoCore
+
+/// One row of an import, linked into the chain: plain values, so the database thread handles
+/// it without reference counting. Its text columns lie in the batch's encodings.
+struct ImportRow {
+    var seq: Int64
+    var at: Int64
+    var quantity: Int64
+    var hash: (UInt64, UInt64, UInt64, UInt64)
+    /// Where the row's canonical encoding starts in the batch's bytes; `text` is relative to it.
+    var offset: Int
+    var text: EntryTextSpans
+
+    /// The offset of `hash` in the row, to bind it in place.
+    static let hashOffset = MemoryLayout<ImportRow>.offset(of: \ImportRow.hash)!
+}
+
+/// A batch of linked rows on its way from the linking thread to the database thread: the rows,
+/// and their canonical encodings back to back in `bytes` (the text the database thread binds).
+/// Batches are recycled, so an import allocates a handful of them however long it is.
+///
+/// One thread at a time uses a batch: the linking thread fills it, the queue hands it over.
+final class ImportBatch: @unchecked Sendable {
+    static let rowCapacity = 4096
+    /// A batch is handed over once its encodings reach this size (texts can be long).
+    static let byteLimit = 4 << 20
+
+    var rows: [ImportRow] = []
+    /// `byteCount` bytes of encodings, in room for `byteCapacity`.
+    private(set) var bytes: UnsafeMutablePointer<UInt8>
+    private(set) var byteCapacity: Int
+    var byteCount = 0
+
+    var count: Int { rows.count }
+
+    init() {
+        rows.reserveCapacity(Self.rowCapacity)
+        byteCapacity = Self.rowCapacity * 256
+        bytes = .allocate(capacity: byteCapacity)
+    }
+
+    deinit { bytes.deallocate() }
+
+    /// Makes room for `byteCount + extra` bytes, keeping those written.
+    func reserve(_ extra: Int) {
+        guard byteCount + extra > byteCapacity else { return }
+        let capacity = max(byteCount + extra, 2 * byteCapacity)
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        grown.update(from: bytes, count: byteCount)
+        bytes.deallocate()
+        bytes = grown
+        byteCapacity = capacity
+    }
+
+    /// Empties the batch for reuse, keeping its memory.
+    func clear() {
+        rows.removeAll(keepingCapacity: true)
+        byteCount = 0
+    }
+}
