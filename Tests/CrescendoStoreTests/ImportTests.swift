@@ -124,6 +124,22 @@ final class ImportTests: XCTestCase {
         }
     }
 
+    /// A row that SQLite refuses in the middle of a many-row statement aborts the whole import.
+    func testARowTheDatabaseRefusesRollsEverythingBack() throws {
+        try forEachStore { store in
+            _ = try store.append(entry(0), recordedAt: t(0))
+            let before = try store.head()
+            var entries = (1...5_000).map { entry(Int64($0)) }
+            entries[3_000].quantity = Quantity(milli: -1)  // the reader refuses it; the schema too
+            var rows = entries.makeIterator()
+            XCTAssertThrowsError(try store.importEntries(recordedAt: t(1), progress: nil) { rows.next() }) {
+                XCTAssertTrue("\($0)".contains("CHECK constraint failed"), "\($0)")
+            }
+            XCTAssertEqual(try store.head(), before)
+            XCTAssertNil(try store.verify().problem)
+        }
+    }
+
     func testProgressIsReported() throws {
         let store = try SQLiteLedgerStore(inMemoryNamed: UUID().uuidString)
         var reported: [Int] = []
