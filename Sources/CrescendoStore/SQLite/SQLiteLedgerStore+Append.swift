@@ -37,6 +37,7 @@ extension SQLiteLedgerStore {
             // A 64 MiB page cache keeps a large import from spilling pages mid-transaction.
             try db.execute(sql: "PRAGMA cache_size = -65536")
             let start = try EntryInserter.chain(db)
+            let countBefore = try Int64.fetchOne(db, sql: "SELECT count(*) FROM entries") ?? 0
             let inserter = try ImportInserter(db, path: path, recordedAt: recordedAt)
             defer { inserter.finish() }
             let queue = LinkedBatchQueue()
@@ -60,7 +61,8 @@ extension SQLiteLedgerStore {
             let chain = linker.chain
             try EntryInserter.saveHead(chain, db)
             progress?(written)
-            let count = try Int64.fetchOne(db, sql: "SELECT count(*) FROM entries") ?? 0
+            // Counted before the import (a count now would walk every page just written).
+            let count = countBefore + Int64(written)
             return ImportSummary(count: written, firstSeq: written > 0 ? start.seq + 1 : nil,
                                  head: ChainHead(count: count, seq: chain.seq, hash: Hex.string(chain.previous)))
         }
