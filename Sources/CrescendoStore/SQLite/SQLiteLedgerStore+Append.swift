@@ -31,8 +31,8 @@ extension SQLiteLedgerStore {
     /// Imports in one transaction. One thread calls `next` and links the entries into the chain
     /// (number, normalize, hash) while the database thread inserts them, in batches.
     public func importEntries(recordedAt: Instant, progress: ((Int) -> Void)?, _ next: () throws -> LedgerEntry?) throws -> ImportSummary {
-        let rollbackJournal = useRollbackJournal()
-        defer { if rollbackJournal { restoreWAL() } }
+        let rollbackJournal = beginBulkImport()
+        defer { endBulkImport(restoringWAL: rollbackJournal) }
         return try write { db in
             // A 64 MiB page cache keeps a large import from spilling pages mid-transaction.
             try db.execute(sql: "PRAGMA cache_size = -65536")
@@ -70,18 +70,31 @@ extension SQLiteLedgerStore {
 }
 
 extension SQLiteLedgerStore {
+    /// Readies the connection for a bulk import; returns whether it switched to a rollback journal.
+    ///
     /// A bulk import writes each page once with a rollback journal, where WAL writes it twice
     /// (to the log, then to the database at the checkpoint). The switch succeeds only when no
-    /// other connection is reading or writing; otherwise the import runs in WAL mode. Both modes
-    /// are durable (`synchronous = FULL`).
-    func useRollbackJournal() -> Bool {
+    /// other connection is reading or writing; otherwise the import runs in WAL mode.
+    ///
+    /// Either way the import runs with `synchronous = FULL` (the connection otherwise runs WAL's
+    /// usual NORMAL): the rollback journal is synced before the database file is written, and
+    /// the database before the journal is deleted, so a crash or a power cut at any moment
+    /// leaves the ledger as it was or with the whole import; in WAL mode the commit is synced.
+    func beginBulkImport() -> Bool {
         guard path != ":memory:" else { return false }
-        let mode = try? dbQueue.writeWithoutTransaction { db in try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE") }
-        return mode == "delete"
+        return (try? dbQueue.writeWithoutTransaction { db -> Bool in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+            return try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE") == "delete"
+        }) ?? false
     }
 
-    /// Back to WAL after a bulk import, so readers and writers can work side by side again.
-    func restoreWAL() {
-        _ = try? dbQueue.writeWithoutTransaction { db in try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") }
+    /// Back to WAL (when the import left it) and NORMAL syncing, so readers and writers can work
+    /// side by side again.
+    func endBulkImport(restoringWAL: Bool) {
+        guard path != ":memory:" else { return }
+        _ = try? dbQueue.writeWithoutTransaction { db in
+            if restoringWAL { _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") }
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
     }
 }
