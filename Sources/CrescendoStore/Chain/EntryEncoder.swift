@@ -54,11 +54,18 @@ struct EntryEncoder {
     @inline(__always)
     mutating func write(to out: UnsafeMutablePointer<UInt8>, previous: UnsafeRawBufferPointer, seq: Int64, entry e: LedgerEntry,
                         recordedAt: Instant, corrects: Int64?, reason: String?) -> (count: Int, spans: EntryTextSpans) {
-        let us = Self.separator
-        var n = 0
-        var spans = EntryTextSpans()
         Self.writeHex(previous, to: out)
-        n = 2 * previous.count
+        return writeFields(to: out, from: 2 * previous.count, seq: seq, entry: e, recordedAt: recordedAt, corrects: corrects, reason: reason)
+    }
+
+    /// Writes the encoding after the previous hash, from offset `n` of `out` (64 for a hash,
+    /// which `writeHex` can write in later): the same bytes as `write`.
+    @inline(__always)
+    mutating func writeFields(to out: UnsafeMutablePointer<UInt8>, from n: Int, seq: Int64, entry e: LedgerEntry,
+                              recordedAt: Instant, corrects: Int64?, reason: String?) -> (count: Int, spans: EntryTextSpans) {
+        let us = Self.separator
+        var n = n
+        var spans = EntryTextSpans()
         out[n] = us; n += 1
         n += Self.writeDecimal(seq, to: out + n)
         out[n] = us; n += 1
@@ -124,7 +131,7 @@ struct EntryEncoder {
 
     /// Bytes as lowercase hex digits (64 for a hash).
     @inline(__always)
-    private static func writeHex(_ bytes: UnsafeRawBufferPointer, to out: UnsafeMutablePointer<UInt8>) {
+    static func writeHex(_ bytes: UnsafeRawBufferPointer, to out: UnsafeMutablePointer<UInt8>) {
         @inline(__always) func digit(_ n: UInt8) -> UInt8 { n < 10 ? 48 + n : 87 + n }
         for i in 0..<bytes.count {
             let b = bytes[i]

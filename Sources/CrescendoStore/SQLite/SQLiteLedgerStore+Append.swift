@@ -28,8 +28,8 @@ extension SQLiteLedgerStore {
         }
     }
 
-    /// Imports in one transaction. One thread calls `next` and links the entries into the chain
-    /// (number, normalize, hash) while the database thread inserts them, in batches.
+    /// Imports in one transaction. One thread calls `next`, numbers and checks the entries and
+    /// writes their encodings, in batches; the database thread chains their hashes and inserts them.
     public func importEntries(recordedAt: Instant, progress: ((Int) -> Void)?, _ next: () throws -> LedgerEntry?) throws -> ImportSummary {
         let rollbackJournal = beginBulkImport()
         defer { endBulkImport(restoringWAL: rollbackJournal) }
@@ -41,13 +41,15 @@ extension SQLiteLedgerStore {
             let inserter = try ImportInserter(db, path: path, recordedAt: recordedAt)
             defer { inserter.finish() }
             let queue = LinkedBatchQueue()
-            let linker = ChainLinker(chain: start, recordedAt: recordedAt, queue: queue)
+            let encoder = ImportEncoder(startSeq: start.seq, recordedAt: recordedAt, queue: queue)
+            var links = ImportChain(start)
             var written = 0
             try withoutActuallyEscaping(next) { next in
-                linker.start(next)
+                encoder.start(next)
                 defer { queue.waitUntilFinished() }
                 do {
                     while let batch = try queue.take() {
+                        links.link(batch)
                         try inserter.insert(batch)
                         written += batch.count
                         if written & 0xFFFF < batch.count { progress?(written) }
@@ -58,7 +60,7 @@ extension SQLiteLedgerStore {
                     throw error
                 }
             }
-            let chain = linker.chain
+            let chain = links.chain
             try EntryInserter.saveHead(chain, db)
             progress?(written)
             // Counted before the import (a count now would walk every page just written).

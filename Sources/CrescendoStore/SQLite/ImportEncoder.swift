@@ -1,22 +1,23 @@
-import Crypto
 import CrescendoCore
 import Foundation
 
-/// The import's producer: on a thread of its own, reads entries, links them into the chain and
-/// hands them to the database thread in batches.
+/// The import's producer: on a thread of its own, reads entries, numbers and checks them, and
+/// writes their canonical encodings into batches for the database thread (which chains their
+/// hashes and inserts them). The entries themselves do not travel on.
 ///
-/// Linking an entry writes its canonical encoding into the batch (the database thread binds the
-/// text columns from there) and hashes it; the entry itself does not travel on.
-final class ChainLinker: @unchecked Sendable {
+/// An encoding is written without its first field, the previous hash (64 hex digits): that is
+/// known only once the entry before has been hashed, on the database thread (`ImportChain`).
+/// Hashing there balances the two threads: reading and parsing the CSV keeps this one busy.
+final class ImportEncoder: @unchecked Sendable {
     private let queue: LinkedBatchQueue
     private let recordedAt: Instant
+    /// The seq of the ledger's last entry before the import.
+    private let startSeq: Int64
     /// The reader; dropped before the queue finishes, so the caller's closure never outlives the call.
     private var next: (() throws -> LedgerEntry?)?
-    /// The chain after the last entry linked; read it only after the queue has finished.
-    private(set) var chain: EntryChain
 
-    init(chain: EntryChain, recordedAt: Instant, queue: LinkedBatchQueue) {
-        self.chain = chain
+    init(startSeq: Int64, recordedAt: Instant, queue: LinkedBatchQueue) {
+        self.startSeq = startSeq
         self.recordedAt = recordedAt
         self.queue = queue
     }
@@ -38,11 +39,7 @@ final class ChainLinker: @unchecked Sendable {
 
     private func produce() throws {
         guard let next else { return }
-        // Link in locals: class properties in the loop pay for an exclusivity check per row.
-        var seq = chain.seq
-        var previous: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-        withUnsafeMutableBytes(of: &previous) { out in chain.previous.withUnsafeBytes { out.copyMemory(from: $0) } }
-        defer { self.chain = EntryChain(seq: seq, previous: withUnsafeBytes(of: previous) { Array($0) }) }
+        var seq = startSeq
         let recordedAt = self.recordedAt
         var encoder = EntryEncoder()
 
@@ -60,17 +57,12 @@ final class ChainLinker: @unchecked Sendable {
             }
             // The encoding goes straight into the batch: hashed there, and bound from there.
             let encoding = bytes + used
-            let (count, text) = withUnsafeBytes(of: previous) {
-                encoder.write(to: encoding, previous: $0, seq: seq + 1, entry: entry, recordedAt: recordedAt, corrects: nil, reason: nil)
-            }
+            let (count, text) = encoder.writeFields(to: encoding, from: ImportRow.hashHexCount, seq: seq + 1, entry: entry,
+                                                    recordedAt: recordedAt, corrects: nil, reason: nil)
             try Self.refuseSeparators(text, in: encoding)
-            var sha = SHA256()
-            sha.update(bufferPointer: UnsafeRawBufferPointer(start: encoding, count: count))
-            let digest = sha.finalize()
-            withUnsafeMutableBytes(of: &previous) { out in digest.withUnsafeBytes { out.copyMemory(from: $0) } }
             seq += 1
-            rows.append(ImportRow(seq: seq, at: entry.at.seconds, quantity: entry.quantity.milli, hash: previous,
-                                  offset: used, text: text))
+            rows.append(ImportRow(seq: seq, at: entry.at.seconds, quantity: entry.quantity.milli, offset: used,
+                                  count: Int32(truncatingIfNeeded: count), text: text))
             used += count
             if rows.count == ImportBatch.rowCapacity || used >= ImportBatch.byteLimit {
                 batch.rows = rows; batch.byteCount = used
