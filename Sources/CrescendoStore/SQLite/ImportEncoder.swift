@@ -62,7 +62,7 @@ final class ImportEncoder: @unchecked Sendable {
             try Self.refuseSeparators(text, in: encoding)
             seq += 1
             rows.append(ImportRow(seq: seq, at: entry.at.seconds, quantity: entry.quantity.milli, offset: used,
-                                  count: Int32(truncatingIfNeeded: count), text: text))
+                                  count: Int32(count), text: text))  // and so the spans fit too
             used += count
             if rows.count == ImportBatch.rowCapacity || used >= ImportBatch.byteLimit {
                 batch.rows = rows; batch.byteCount = used
