@@ -68,6 +68,78 @@ final class ImportTests: XCTestCase {
         }
     }
 
+    /// Entries with every shape of field: absent, empty, non-ASCII, quoted, and long enough
+    /// (about 5 MB of `care` in all) that the import hands batches over by size, not only by count.
+    private func assortedEntries() -> [LedgerEntry] {
+        (0..<1_000).map { i in
+            var e = LedgerEntry(at: t(Int64(i) - 500), kind: i % 3 == 0 ? "masks" : "childcare_hours_by_volunteers",
+                                quantity: Quantity(milli: Int64(i * 7)))
+            e.area = i % 4 == 0 ? nil : (i % 4 == 1 ? "" : "a0\(i % 9)")
+            e.demand = i % 5 == 0 ? nil : "public-health-funding"
+            e.care = i % 7 == 0 ? String(repeating: "soupé ", count: 5_000 + i) : (i % 7 == 1 ? "" : nil)
+            e.cause = i % 11 == 0 ? "" : (i % 2 == 0 ? "layoffs – ünïcode 💡" : nil)
+            e.change = i % 13 == 0 ? "rent \"relief\", again" : nil
+            return e
+        }
+    }
+
+    func testAnImportStoresExactlyWhatAppendsStore() throws {
+        let entries = assortedEntries()
+        try forEachStore { imported in
+            var rows = entries.makeIterator()
+            let summary = try imported.importEntries(recordedAt: t(0), progress: nil) { rows.next() }
+            let appended = try SQLiteLedgerStore(inMemoryNamed: UUID().uuidString)
+            for e in entries { _ = try appended.append(e, recordedAt: t(0)) }
+            XCTAssertEqual(summary.count, entries.count)
+            XCTAssertEqual(summary.head, try appended.head())
+            XCTAssertEqual(try imported.entries(EntryQuery()), try appended.entries(EntryQuery()))
+            XCTAssertNil(try imported.verify().problem)
+        }
+    }
+
+    func testAnImportStoresEmptyOptionalFieldsAsNull() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("ledger.sqlite")
+        var rows = assortedEntries().makeIterator()
+        _ = try SQLiteLedgerStore(path: path).importEntries(recordedAt: t(0), progress: nil) { rows.next() }
+        XCTAssertEqual(try sqlite3(path, """
+            SELECT count(*) FROM entries WHERE area = '' OR demand = '' OR care = '' OR cause = '' OR change = ''
+                OR corrects IS NOT NULL OR correction_reason IS NOT NULL OR length(hash) != 32;
+            """), "0\n")
+        XCTAssertEqual(try sqlite3(path, "SELECT count(*) FROM entries WHERE area IS NULL;"), "500\n")
+    }
+
+    func testAnImportRefusesTheSeparatorAndImportsNothing() throws {
+        try forEachStore { store in
+            _ = try store.append(entry(0), recordedAt: t(0))
+            let before = try store.head()
+            var entries = (1...5_000).map { entry(Int64($0)) }
+            entries[4_500].cause = "a\u{1F}b"
+            var rows = entries.makeIterator()
+            XCTAssertThrowsError(try store.importEntries(recordedAt: t(1), progress: nil) { rows.next() }) {
+                XCTAssertEqual("\($0)", "\(StoreError.invalidText(field: "cause"))")
+            }
+            XCTAssertEqual(try store.head(), before)
+            XCTAssertNil(try store.verify().problem)
+        }
+    }
+
+    /// A row that SQLite refuses in the middle of a many-row statement aborts the whole import.
+    func testARowTheDatabaseRefusesRollsEverythingBack() throws {
+        try forEachStore { store in
+            _ = try store.append(entry(0), recordedAt: t(0))
+            let before = try store.head()
+            var entries = (1...5_000).map { entry(Int64($0)) }
+            entries[3_000].quantity = Quantity(milli: -1)  // the reader refuses it; the schema too
+            var rows = entries.makeIterator()
+            XCTAssertThrowsError(try store.importEntries(recordedAt: t(1), progress: nil) { rows.next() }) {
+                XCTAssertTrue("\($0)".contains("CHECK constraint failed"), "\($0)")
+            }
+            XCTAssertEqual(try store.head(), before)
+            XCTAssertNil(try store.verify().problem)
+        }
+    }
+
     func testProgressIsReported() throws {
         let store = try SQLiteLedgerStore(inMemoryNamed: UUID().uuidString)
         var reported: [Int] = []

@@ -34,6 +34,24 @@ final class LedgerStoreTests: XCTestCase {
         }
     }
 
+    /// One hasher, reused (as an import reuses it), writes every date as `Instant.iso8601` does:
+    /// across days, before 1970, at the ends of days.
+    func testTheEncodingWritesDatesAsISO8601AcrossDays() {
+        var hasher = EntryHasher()
+        let day: Int64 = 86_400, start: Int64 = 1_767_225_600
+        for seconds in [-day - 1, -1, 0, 59, day - 1, day, start, start + day - 1, start - 1, start + 3_600, 253_402_300_799] {
+            let e = LedgerEntry(at: Instant(seconds: seconds), kind: "k", quantity: Quantity(milli: seconds.magnitude > 0 ? 1 : 0))
+            let recorded = Instant(seconds: seconds / 2)
+            _ = hasher.hash(previous: Hex.zeroHash, seq: 12, entry: e, recordedAt: recorded, corrects: 7, reason: "why")
+            let fields = String(decoding: hasher.lastEncoding, as: UTF8.self).split(separator: "\u{1F}", omittingEmptySubsequences: false)
+            XCTAssertEqual(fields.count, 13)
+            XCTAssertEqual(String(fields[1]), "12")
+            XCTAssertEqual(String(fields[2]), Instant(seconds: seconds).iso8601)
+            XCTAssertEqual(String(fields[3]), recorded.iso8601)
+            XCTAssertEqual(fields[11...].joined(separator: "|"), "7|why")
+        }
+    }
+
     func testCorrectionsAreEntriesOfTheirOwn() throws {
         try forEachStore { store in
             _ = try store.append(entry(1, quantity: 40), recordedAt: t(1))

@@ -13,11 +13,12 @@ public struct EntryHasher {
     public static let genesis = String(repeating: "0", count: 64)
     static let separator: UInt8 = 0x1F
 
+    /// The encoding last hashed is `buffer[0..<encodedCount]`.
     private var buffer: [UInt8] = []
-    /// The last `recorded_at` encoded, and its text (an import records every row at one instant).
-    private var recordedCache: (instant: Instant, text: [UInt8])?
+    private var encodedCount = 0
+    private var encoder = EntryEncoder()
 
-    public init() { buffer.reserveCapacity(512) }
+    public init() { buffer = [UInt8](repeating: 0, count: 512) }
 
     /// The hash of an entry (32 bytes) that follows `previous` (32 bytes; zeros for the first).
     public mutating func hash(previous: [UInt8], seq: Int64, entry e: LedgerEntry, recordedAt: Instant,
@@ -35,59 +36,30 @@ public struct EntryHasher {
     }
 
     /// The canonical encoding last hashed (for tests and docs).
-    public var lastEncoding: [UInt8] { buffer }
+    public var lastEncoding: [UInt8] { Array(buffer[0..<encodedCount]) }
 
     private mutating func digest(previous: [UInt8], seq: Int64, entry e: LedgerEntry, recordedAt: Instant,
                                  corrects: Int64?, reason: String?) -> SHA256Digest {
-        if recordedCache?.instant != recordedAt {
-            var text: [UInt8] = []
-            recordedAt.appendISO8601(to: &text)
-            recordedCache = (recordedAt, text)
-        }
-        // Build in a local array: appends to a stored property pay for exclusivity checks.
-        var b = buffer
+        let bound = EntryEncoder.maxCount(e, reason: reason, previousCount: previous.count)
+        if buffer.count < bound { buffer = [UInt8](repeating: 0, count: max(bound, 2 * buffer.count)) }
+        // Encode through locals: a stored property in the call pays for exclusivity checks.
+        var b = buffer, enc = encoder
         buffer = []
-        b.removeAll(keepingCapacity: true)
-        let us = Self.separator
-        Hex.append(previous, to: &b); b.append(us)
-        Self.appendDecimal(seq, to: &b); b.append(us)
-        e.at.appendISO8601(to: &b); b.append(us)
-        b.append(contentsOf: recordedCache?.text ?? []); b.append(us)
-        Self.appendText(e.kind, to: &b); b.append(us)
-        Self.appendDecimal(e.quantity.milli, to: &b); b.append(us)
-        Self.appendText(e.area, to: &b); b.append(us)
-        Self.appendText(e.demand, to: &b); b.append(us)
-        Self.appendText(e.care, to: &b); b.append(us)
-        Self.appendText(e.cause, to: &b); b.append(us)
-        Self.appendText(e.change, to: &b); b.append(us)
-        if let corrects { Self.appendDecimal(corrects, to: &b) }
-        b.append(us)
-        Self.appendText(reason, to: &b)
+        let n = b.withUnsafeMutableBufferPointer { out in
+            previous.withUnsafeBytes { p in
+                enc.write(to: out.baseAddress!, previous: p, seq: seq, entry: e, recordedAt: recordedAt,
+                          corrects: corrects, reason: reason).count
+            }
+        }
         var sha = SHA256()
-        b.withUnsafeBytes { sha.update(bufferPointer: $0) }
-        let d = sha.finalize()
+        b.withUnsafeBytes { sha.update(bufferPointer: UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
         buffer = b
-        return d
+        encoder = enc
+        encodedCount = n
+        return sha.finalize()
     }
 
     private static func write(_ digest: SHA256Digest, into out: inout [UInt8]) {
         digest.withUnsafeBytes { d in out.withUnsafeMutableBytes { $0.copyMemory(from: d) } }
-    }
-
-    @inline(__always)
-    private static func appendText(_ text: String?, to b: inout [UInt8]) {
-        guard var text else { return }
-        text.withUTF8 { b.append(contentsOf: $0) }
-    }
-
-    private static func appendDecimal(_ n: Int64, to b: inout [UInt8]) {
-        if n < 0 { b.append(45) }
-        var v = n.magnitude
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for 20 digits
-        withUnsafeMutableBytes(of: &digits) { raw in
-            var count = 0
-            repeat { raw[count] = UInt8(48 + v % 10); v /= 10; count += 1 } while v > 0
-            while count > 0 { count -= 1; b.append(raw[count]) }
-        }
     }
 }

@@ -20,7 +20,7 @@ extension SQLiteLedgerStore {
                     return StoredEntry(entry: e, recordedAt: recordedAt, hash: Hex.string(chain.previous))
                 })
             }
-            try inserter.saveHead(chain)
+            try EntryInserter.saveHead(chain, db)
             return out
         }
     }

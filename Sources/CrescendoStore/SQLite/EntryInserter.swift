@@ -43,26 +43,6 @@ struct EntryInserter {
         try check(rc)
     }
 
-    /// Binds what every row of an import shares: `recorded_at`, and no correction. Then insert
-    /// the rows with `insertImported`.
-    func beginImport(recordedAt: Instant) {
-        let s = statement.sqliteStatement
-        sqlite3_bind_int64(s, 3, recordedAt.seconds)
-        sqlite3_bind_null(s, 11)
-        sqlite3_bind_null(s, 12)
-    }
-
-    /// Unbinds everything after an import, so no pointer into the import's rows stays bound.
-    func endImport() {
-        sqlite3_clear_bindings(statement.sqliteStatement)
-    }
-
-    /// Inserts one row of an import (after `beginImport`).
-    @inline(__always)
-    func insertImported(_ e: LedgerEntry, hash: UnsafeRawBufferPointer) throws {
-        try check(insertRow(e, hash: hash))
-    }
-
     /// Binds the entry's own columns and steps. Text and the hash are bound without a copy
     /// (`SQLITE_STATIC`): they stay valid until the step returns, and every one is bound afresh
     /// before the next step.
@@ -97,7 +77,7 @@ struct EntryInserter {
     }
 
     /// Records the new head in `meta` (so that `verify` notices entries removed from the end).
-    func saveHead(_ chain: EntryChain) throws {
+    static func saveHead(_ chain: EntryChain, _ db: Database) throws {
         try db.execute(sql: """
             INSERT INTO meta (key, value) VALUES ('head_seq', ?), ('head_hash', ?)
             ON CONFLICT (key) DO UPDATE SET value = excluded.value

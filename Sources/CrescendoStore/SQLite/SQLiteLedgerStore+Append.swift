@@ -23,48 +23,48 @@ extension SQLiteLedgerStore {
             try chain.previous.withUnsafeBytes {
                 try inserter.insert(e, recordedAt: recordedAt, corrects: corrects, reason: reasonText, hash: $0)
             }
-            try inserter.saveHead(chain)
+            try EntryInserter.saveHead(chain, db)
             return StoredEntry(entry: e, recordedAt: recordedAt, corrects: corrects, correctionReason: reasonText, hash: Hex.string(chain.previous))
         }
     }
 
-    /// Imports in one transaction. One thread calls `next` and links the entries into the chain
-    /// (number, normalize, hash) while the database thread inserts them, in batches.
+    /// Imports in one transaction. One thread calls `next`, numbers and checks the entries and
+    /// writes their encodings, in batches; the database thread chains their hashes and inserts them.
     public func importEntries(recordedAt: Instant, progress: ((Int) -> Void)?, _ next: () throws -> LedgerEntry?) throws -> ImportSummary {
-        let rollbackJournal = useRollbackJournal()
-        defer { if rollbackJournal { restoreWAL() } }
+        let rollbackJournal = beginBulkImport()
+        defer { endBulkImport(restoringWAL: rollbackJournal) }
         return try write { db in
             // A 64 MiB page cache keeps a large import from spilling pages mid-transaction.
             try db.execute(sql: "PRAGMA cache_size = -65536")
             let start = try EntryInserter.chain(db)
-            let inserter = try EntryInserter(db, path: path)
-            inserter.beginImport(recordedAt: recordedAt)
-            defer { inserter.endImport() }
+            let countBefore = try Int64.fetchOne(db, sql: "SELECT count(*) FROM entries") ?? 0
+            let inserter = try ImportInserter(db, path: path, recordedAt: recordedAt)
+            defer { inserter.finish() }
             let queue = LinkedBatchQueue()
-            let linker = ChainLinker(chain: start, recordedAt: recordedAt, queue: queue)
+            let encoder = ImportEncoder(startSeq: start.seq, recordedAt: recordedAt, queue: queue)
+            var links = ImportChain(start)
             var written = 0
             try withoutActuallyEscaping(next) { next in
-                linker.start(next)
+                encoder.start(next)
                 defer { queue.waitUntilFinished() }
                 do {
                     while let batch = try queue.take() {
-                        try batch.withUnsafeBufferPointer { rows in
-                            for i in rows.indices {
-                                try withUnsafeBytes(of: rows[i].hash) { try inserter.insertImported(rows[i].entry, hash: $0) }
-                            }
-                        }
+                        links.link(batch)
+                        try inserter.insert(batch)
                         written += batch.count
                         if written & 0xFFFF < batch.count { progress?(written) }
+                        queue.recycle(batch)
                     }
                 } catch {
                     queue.cancel()
                     throw error
                 }
             }
-            let chain = linker.chain
-            try inserter.saveHead(chain)
+            let chain = links.chain
+            try EntryInserter.saveHead(chain, db)
             progress?(written)
-            let count = try Int64.fetchOne(db, sql: "SELECT count(*) FROM entries") ?? 0
+            // Counted before the import (a count now would walk every page just written).
+            let count = countBefore + Int64(written)
             return ImportSummary(count: written, firstSeq: written > 0 ? start.seq + 1 : nil,
                                  head: ChainHead(count: count, seq: chain.seq, hash: Hex.string(chain.previous)))
         }
@@ -72,18 +72,31 @@ extension SQLiteLedgerStore {
 }
 
 extension SQLiteLedgerStore {
+    /// Readies the connection for a bulk import; returns whether it switched to a rollback journal.
+    ///
     /// A bulk import writes each page once with a rollback journal, where WAL writes it twice
     /// (to the log, then to the database at the checkpoint). The switch succeeds only when no
-    /// other connection is reading or writing; otherwise the import runs in WAL mode. Both modes
-    /// are durable (`synchronous = FULL`).
-    func useRollbackJournal() -> Bool {
+    /// other connection is reading or writing; otherwise the import runs in WAL mode.
+    ///
+    /// Either way the import runs with `synchronous = FULL` (the connection otherwise runs WAL's
+    /// usual NORMAL): the rollback journal is synced before the database file is written, and
+    /// the database before the journal is deleted, so a crash or a power cut at any moment
+    /// leaves the ledger as it was or with the whole import; in WAL mode the commit is synced.
+    func beginBulkImport() -> Bool {
         guard path != ":memory:" else { return false }
-        let mode = try? dbQueue.writeWithoutTransaction { db in try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE") }
-        return mode == "delete"
+        return (try? dbQueue.writeWithoutTransaction { db -> Bool in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+            return try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE") == "delete"
+        }) ?? false
     }
 
-    /// Back to WAL after a bulk import, so readers and writers can work side by side again.
-    func restoreWAL() {
-        _ = try? dbQueue.writeWithoutTransaction { db in try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") }
+    /// Back to WAL (when the import left it) and NORMAL syncing, so readers and writers can work
+    /// side by side again.
+    func endBulkImport(restoringWAL: Bool) {
+        guard path != ":memory:" else { return }
+        _ = try? dbQueue.writeWithoutTransaction { db in
+            if restoringWAL { _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") }
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
     }
 }
