@@ -10,6 +10,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case campaignMismatch(path: String, stored: String, given: String)
     case noSuchEntry(seq: Int64)
     case invalidText(field: String)
+    case entryTooLarge(bytes: Int)
     case database(path: String, message: String)
 
     public var description: String {
@@ -26,6 +27,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(p) holds the ledger of campaign \(stored), not \(given)"
         case .noSuchEntry(let seq): return "there is no entry \(seq) in the ledger"
         case .invalidText(let field): return "\(field) contains a control character (U+001F), which the ledger does not accept"
+        case .entryTooLarge(let bytes): return "an entry's text is \(bytes) bytes, more than the ledger accepts (2 GiB); nothing was imported"
         case .database(let p, let message): return "\(p): \(message)"
         }
     }

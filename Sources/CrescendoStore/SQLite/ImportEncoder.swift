@@ -60,9 +60,11 @@ final class ImportEncoder: @unchecked Sendable {
             let (count, text) = encoder.writeFields(to: encoding, from: ImportRow.hashHexCount, seq: seq + 1, entry: entry,
                                                     recordedAt: recordedAt, corrects: nil, reason: nil)
             try Self.refuseSeparators(text, in: encoding)
+            // Rows count their bytes in Int32 (and so their spans fit too).
+            guard let count32 = Int32(exactly: count) else { throw StoreError.entryTooLarge(bytes: count) }
             seq += 1
             rows.append(ImportRow(seq: seq, at: entry.at.seconds, quantity: entry.quantity.milli, offset: used,
-                                  count: Int32(count), text: text))  // and so the spans fit too
+                                  count: count32, text: text))
             used += count
             if rows.count == ImportBatch.rowCapacity || used >= ImportBatch.byteLimit {
                 batch.rows = rows; batch.byteCount = used
