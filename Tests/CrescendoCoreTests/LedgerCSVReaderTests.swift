@@ -98,4 +98,35 @@ final class LedgerCSVReaderTests: XCTestCase {
         XCTAssertEqual(n, 60_000)
         XCTAssertEqual(total, 270_000_000)
     }
+
+    func testReadingInBatchesGivesWhatReadingOneByOneGives() throws {
+        var rows = "at,kind,quantity,area,demand\n"
+        for i in 0..<25 { rows += "2026-01-01T00:00:\(10 + i)Z,\(i % 2 == 0 ? "masks" : "childcare_hours"),\(i),a0\(1 + i % 2),\n" }
+        func reader() throws -> LedgerCSVReader {
+            try LedgerCSVReader(tokenizer: CSVTokenizer(bytes: Array(rows.utf8), fileName: "ledger.csv"), file: "ledger.csv",
+                                campaign: TestCampaign.make())
+        }
+        let one = try reader()
+        var single: [KeyedEntry] = []
+        while let e = try one.nextKeyed() { single.append(e) }
+        let batched = try reader()
+        var batch: [KeyedEntry] = []
+        var calls = 0
+        while try batched.read(into: &batch, limit: 4) { calls += 1 }
+        XCTAssertEqual(batch.map(\.entry), single.map(\.entry))
+        XCTAssertEqual(batch.map(\.keys), single.map(\.keys))
+        XCTAssertEqual(batch.count, 25)
+        XCTAssertEqual(calls, 6, "six full reads of 4, then the end")
+    }
+
+    func testABadRowInABatchNamesItsLine() throws {
+        let csv = "at,kind\n2026-01-01,masks\n2026-01-02,masks\n2026-01-03,bread\n"
+        let reader = try LedgerCSVReader(tokenizer: CSVTokenizer(bytes: Array(csv.utf8), fileName: "ledger.csv"), file: "ledger.csv",
+                                         campaign: TestCampaign.make())
+        var batch: [KeyedEntry] = []
+        XCTAssertThrowsError(try reader.read(into: &batch, limit: 10)) {
+            XCTAssertTrue("\($0)".hasPrefix("ledger.csv:4: unknown kind \"bread\""), "\($0)")
+        }
+        XCTAssertEqual(batch.count, 2)
+    }
 }

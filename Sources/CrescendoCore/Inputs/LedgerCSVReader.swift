@@ -60,15 +60,30 @@ public final class LedgerCSVReader {
         try nextKeyed()?.entry
     }
 
+    /// Reads up to `limit` entries, with their keys, onto the end of `batch`; false once the
+    /// file has ended. Entries are made in place in the batch, without a copy each.
+    public func read(into batch: inout [KeyedEntry], limit: Int) throws -> Bool {
+        for _ in 0..<limit {
+            guard try nextRecord() else { return false }
+            try tokenizer.withRecord { record in batch.append(try entry(record)) }
+        }
+        return true
+    }
+
     /// The next entry with its keys in the campaign (all -1 without a campaign).
     public func nextKeyed() throws -> KeyedEntry? {
-        guard try tokenizer.nextRecord() else { return nil }
-        let t = tokenizer
-        guard t.fieldCount == fieldCount else {
-            throw error("expected \(fieldCount) fields, found \(t.fieldCount)")
-        }
+        guard try nextRecord() else { return nil }
         // Parse over the record's raw buffers: slices of arrays would retain them once per field.
-        return try t.withRecord { record in try entry(record) }
+        return try tokenizer.withRecord { record in try entry(record) }
+    }
+
+    /// Advances to the next record and checks its width; false at the end of the file.
+    private func nextRecord() throws -> Bool {
+        guard try tokenizer.nextRecord() else { return false }
+        guard tokenizer.fieldCount == fieldCount else {
+            throw error("expected \(fieldCount) fields, found \(tokenizer.fieldCount)")
+        }
+        return true
     }
 
     /// A field's bytes (a slice of the record, valid while it is).

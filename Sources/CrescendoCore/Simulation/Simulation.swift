@@ -73,12 +73,15 @@ public enum Simulation {
         var lastEntry = Instant.distantPast
         // Facts go in time order, so the engine cannot reject them as late (hence `try?`).
         while let batch = try next() {
-            for j in batch.indices {
-                let at = batch[j].entry.at
-                if requireOrder, at < lastEntry { throw Unsorted() }
-                lastEntry = at
-                while i < others.count, others[i].at <= at { try? engine.record(others[i], into: &out); i += 1 }
-                try? engine.record(entry: batch[j].entry, keys: batch[j].keys, into: &out)
+            // Entries are read where they lie in the batch, not copied out one by one.
+            try batch.withUnsafeBufferPointer { entries in
+                for j in 0..<entries.count {
+                    let at = entries[j].entry.at
+                    if requireOrder, at < lastEntry { throw Unsorted() }
+                    lastEntry = at
+                    while i < others.count, others[i].at <= at { try? engine.record(others[i], into: &out); i += 1 }
+                    try? engine.record(entry: entries[j].entry, keys: entries[j].keys, into: &out)
+                }
             }
         }
         while i < others.count { try? engine.record(others[i], into: &out); i += 1 }

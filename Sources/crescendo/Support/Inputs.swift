@@ -37,7 +37,7 @@ func openLedger(_ path: String, campaign: Campaign) throws -> Simulation.KeyedBa
         return { try source.nextBatch() }
     }
     let reader = try LedgerCSVReader(path: path, campaign: campaign)
-    let source = PrefetchingEntrySource { try reader.nextKeyed() }
+    let source = PrefetchingEntrySource<KeyedEntry>(filling: { batch, limit in try reader.read(into: &batch, limit: limit) })
     return { try source.nextBatch() }
 }
 

@@ -22,38 +22,54 @@ final class PrefetchingEntrySource<Element> {
     /// The batch last handed out.
     private var current: [Element] = []
 
-    /// Starts reading `next` on its own thread, keeping at most `depth` batches ahead.
-    convenience init(batchSize: Int = 8192, depth: Int = 4, _ next: @escaping () throws -> Element?) {
-        self.init(batchSize: batchSize, depth: depth, producing: { emit in
-            while let e = try next() { try emit(e) }
-        })
+    /// Starts `fill` on its own thread, keeping at most `depth` batches ahead: `fill` appends
+    /// up to the number of elements it is given to the batch, and returns false at the end.
+    init(batchSize: Int = 8192, depth: Int = 4, filling fill: @escaping (inout [Element], Int) throws -> Bool) {
+        self.depth = depth
+        nonisolated(unsafe) let fill = fill
+        start(batchSize: batchSize) { batch, handOver in
+            while try fill(&batch, batchSize - batch.count) {
+                if batch.count >= batchSize { try handOver(&batch) }
+            }
+        }
     }
 
     /// Starts `produce` on its own thread: it calls `emit` with every element in order and
     /// returns at the end (for sources that push, such as a database cursor). `emit` throws to
     /// stop the producer once the consumer has gone.
     init(batchSize: Int = 8192, depth: Int = 4, producing produce: @escaping (_ emit: (Element) throws -> Void) throws -> Void) {
-        let channel = self.channel
         self.depth = depth
         nonisolated(unsafe) let produce = produce
+        start(batchSize: batchSize) { batch, handOver in
+            try produce { e in
+                batch.append(e)
+                if batch.count >= batchSize { try handOver(&batch) }
+            }
+        }
+    }
+
+    /// Runs `body` on the reading thread with the batch to fill and the function that hands a
+    /// full batch over (and gives back an empty one, reused when the consumer has returned one).
+    private func start(batchSize: Int,
+                       _ body: @escaping (inout [Element], _ handOver: (inout [Element]) throws -> Void) throws -> Void) {
+        let channel = self.channel, depth = self.depth
+        nonisolated(unsafe) let body = body
         let thread = Thread {
             var batch: [Element] = []
             batch.reserveCapacity(batchSize)
             var failure: Error?
             do {
-                try produce { e in
-                    batch.append(e)
-                    guard batch.count == batchSize else { return }
+                try body(&batch) { full in
                     channel.condition.lock()
                     while channel.batches.count >= depth && !channel.cancelled { channel.condition.wait() }
                     let stop = channel.cancelled
-                    channel.batches.append(batch)
-                    batch = channel.spent.popLast() ?? []
+                    channel.batches.append(full)
+                    full = channel.spent.popLast() ?? []
                     channel.condition.broadcast()
                     channel.condition.unlock()
                     if stop { throw Cancelled() }
-                    batch.removeAll(keepingCapacity: true)
-                    batch.reserveCapacity(batchSize)
+                    full.removeAll(keepingCapacity: true)
+                    full.reserveCapacity(batchSize)
                 }
             } catch is Cancelled {
                 return
