@@ -34,14 +34,13 @@ public final class IndicatorCSVReader {
 
     /// The next sample, `nil` at the end of the file, or an `InputError`.
     public func next() throws -> IndicatorSample? {
-        guard try tokenizer.nextRecord() else { return nil }
+        guard try tokenizer.nextRecord(expectingFields: fieldCount, error: error) else { return nil }
         let t = tokenizer
-        guard t.fieldCount == fieldCount else { throw error("expected \(fieldCount) fields, found \(t.fieldCount)") }
         let instant = try CSVFields.instant(t.field(at), column: "at", zone: zone, error: error)
         let n = t.field(name).trimmingBlanks
         guard !n.isEmpty else { throw error("empty value in column name") }
         let interned = names.intern(n)
-        if validates && !interned.declared { throw error("undeclared indicator \(n.quotedForMessage) in column name") }
+        if validates && interned.index < 0 { throw error("undeclared indicator \(n.quotedForMessage) in column name") }
         let v = t.field(value).trimmingBlanks
         guard let number = Double(String(decoding: v, as: UTF8.self)), number.isFinite else {
             throw error("bad number \(v.quotedForMessage) in column value")

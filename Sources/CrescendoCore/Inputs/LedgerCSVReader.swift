@@ -64,7 +64,7 @@ public final class LedgerCSVReader {
     /// file has ended. Entries are made in place in the batch, without a copy each.
     public func read(into batch: inout [KeyedEntry], limit: Int) throws -> Bool {
         for _ in 0..<limit {
-            guard try nextRecord() else { return false }
+            guard try tokenizer.nextRecord(expectingFields: fieldCount, error: error) else { return false }
             try tokenizer.withRecord { record in batch.append(try entry(record)) }
         }
         return true
@@ -72,18 +72,9 @@ public final class LedgerCSVReader {
 
     /// The next entry with its keys in the campaign (all -1 without a campaign).
     public func nextKeyed() throws -> KeyedEntry? {
-        guard try nextRecord() else { return nil }
+        guard try tokenizer.nextRecord(expectingFields: fieldCount, error: error) else { return nil }
         // Parse over the record's raw buffers: slices of arrays would retain them once per field.
         return try tokenizer.withRecord { record in try entry(record) }
-    }
-
-    /// Advances to the next record and checks its width; false at the end of the file.
-    private func nextRecord() throws -> Bool {
-        guard try tokenizer.nextRecord() else { return false }
-        guard tokenizer.fieldCount == fieldCount else {
-            throw error("expected \(fieldCount) fields, found \(tokenizer.fieldCount)")
-        }
-        return true
     }
 
     /// A field's bytes (a slice of the record, valid while it is).
@@ -91,16 +82,19 @@ public final class LedgerCSVReader {
 
     @inline(__always)
     private func entry(_ record: CSVRecord) throws -> KeyedEntry {
-        let bytes = record.bytes
         @inline(__always) func field(_ i: Int) -> Bytes { record.field(i) }
-        @inline(__always) func trimmed(_ i: Int) -> Bytes {
-            let f = field(i)
-            var s = f.startIndex, e = f.endIndex
-            while s < e, bytes[s] == 32 || bytes[s] == 9 { s += 1 }
-            while e > s, bytes[e - 1] == 32 || bytes[e - 1] == 9 { e -= 1 }
-            return bytes[s..<e]
+        @inline(__always) func trimmed(_ i: Int) -> Bytes { record.field(i).trimmingBlanks }
+        func quoted(_ b: Bytes) -> String { b.quotedForMessage }
+        /// An optional column's value among declared ones (area, demand): nil when absent.
+        @inline(__always) func declared(_ column: Int?, _ values: inout StringInterner, checked: Bool,
+                                        _ name: String) throws -> (string: String, index: Int32)? {
+            guard let column else { return nil }
+            let b = trimmed(column)
+            guard !b.isEmpty else { return nil }
+            let v = values.intern(UnsafeBufferPointer(rebasing: b))
+            if checked && v.index < 0 { throw error("undeclared \(name) \(quoted(b)) in column \(name)") }
+            return v
         }
-        func quoted(_ b: Bytes) -> String { ArraySlice(b).quotedForMessage }
         let atBytes = trimmed(at)
         guard !atBytes.isEmpty else { throw error("empty value in column at") }
         guard let instant = TimeParsing.instant(in: atBytes, zone: zone) else {
@@ -109,7 +103,7 @@ public final class LedgerCSVReader {
         let kindBytes = trimmed(kind)
         guard !kindBytes.isEmpty else { throw error("empty value in column kind") }
         var keys = EntryKeys.unknown
-        let k = kinds.internIndexed(UnsafeBufferPointer(rebasing: kindBytes))
+        let k = kinds.intern(UnsafeBufferPointer(rebasing: kindBytes))
         keys.metric = k.index
         if validates && k.index < 0 {
             throw error("unknown kind \(quoted(kindBytes)) in column kind (declared metrics: \(kinds.declaredValues.joined(separator: ", ")))")
@@ -124,24 +118,8 @@ public final class LedgerCSVReader {
             }
         }
         var entry = LedgerEntry(at: instant, kind: k.string, quantity: q)
-        if let area {
-            let b = trimmed(area)
-            if !b.isEmpty {
-                let a = areas.internIndexed(UnsafeBufferPointer(rebasing: b))
-                if checksAreas && a.index < 0 { throw error("undeclared area \(quoted(b)) in column area") }
-                entry.area = a.string
-                keys.area = a.index
-            }
-        }
-        if let demand {
-            let b = trimmed(demand)
-            if !b.isEmpty {
-                let d = demands.internIndexed(UnsafeBufferPointer(rebasing: b))
-                if validates && d.index < 0 { throw error("undeclared demand \(quoted(b)) in column demand") }
-                entry.demand = d.string
-                keys.demand = d.index
-            }
-        }
+        if let a = try declared(area, &areas, checked: checksAreas, "area") { entry.area = a.string; keys.area = a.index }
+        if let d = try declared(demand, &demands, checked: validates, "demand") { entry.demand = d.string; keys.demand = d.index }
         @inline(__always) func text(_ column: Int?) -> String? {
             guard let column else { return nil }
             let b = field(column)

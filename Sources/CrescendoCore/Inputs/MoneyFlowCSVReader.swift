@@ -32,9 +32,8 @@ public final class MoneyFlowCSVReader {
 
     /// The next flow, `nil` at the end of the file, or an `InputError`.
     public func next() throws -> MoneyFlow? {
-        guard try tokenizer.nextRecord() else { return nil }
+        guard try tokenizer.nextRecord(expectingFields: fieldCount, error: error) else { return nil }
         let t = tokenizer
-        guard t.fieldCount == fieldCount else { throw error("expected \(fieldCount) fields, found \(t.fieldCount)") }
         let d = t.field(date).trimmingBlanks
         guard let day = TimeParsing.date(String(decoding: d, as: UTF8.self)) else {
             throw error("bad date \(d.quotedForMessage) in column date")

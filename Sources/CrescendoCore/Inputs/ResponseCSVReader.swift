@@ -29,9 +29,8 @@ public final class ResponseCSVReader {
 
     /// The next response, `nil` at the end of the file, or an `InputError`.
     public func next() throws -> Response? {
-        guard try tokenizer.nextRecord() else { return nil }
+        guard try tokenizer.nextRecord(expectingFields: fieldCount, error: error) else { return nil }
         let t = tokenizer
-        guard t.fieldCount == fieldCount else { throw error("expected \(fieldCount) fields, found \(t.fieldCount)") }
         let instant = try CSVFields.instant(t.field(at), column: "at", zone: zone, error: error)
         let d = t.field(deadline).trimmingBlanks
         guard let number = Int(String(decoding: d, as: UTF8.self)), number >= 1 else {

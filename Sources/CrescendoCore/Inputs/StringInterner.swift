@@ -8,7 +8,7 @@ import Darwin
 ///
 /// Looking a value up hashes its bytes (FNV-1a) into an open-addressing table and compares
 /// them; a `String` is made only the first time a value is seen. Values can be declared in
-/// advance, and a lookup says whether the value was declared.
+/// advance, and a lookup gives the value's place among the declared ones.
 public struct StringInterner {
     private struct Slot {
         /// Where the value's bytes lie in `pool`.
@@ -37,23 +37,16 @@ public struct StringInterner {
         }
     }
 
-    /// The shared string for these bytes, and whether the value was declared.
+    /// The shared string for these bytes, and its place among the declared values (-1 if it was
+    /// not declared).
     @inline(__always)
-    public mutating func intern(_ bytes: ArraySlice<UInt8>) -> (string: String, declared: Bool) {
+    public mutating func intern(_ bytes: ArraySlice<UInt8>) -> (string: String, index: Int32) {
         bytes.withUnsafeBufferPointer { intern($0) }
     }
 
-    /// The shared string for bytes owned by someone else (e.g. an SQLite column).
+    /// The same, for bytes owned by someone else (a record read in place, an SQLite column).
     @inline(__always)
-    public mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> (string: String, declared: Bool) {
-        let i = lookup(bytes)
-        return (slots[i].string, slots[i].declaredIndex >= 0)
-    }
-
-    /// The shared string for these bytes and its place among the declared values (-1 if it was
-    /// not declared).
-    @inline(__always)
-    public mutating func internIndexed(_ bytes: UnsafeBufferPointer<UInt8>) -> (string: String, index: Int32) {
+    public mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> (string: String, index: Int32) {
         let i = lookup(bytes)
         return (slots[i].string, slots[i].declaredIndex)
     }
