@@ -6,11 +6,9 @@ import GRDBSQLite
 /// Inserts linked entries inside an open write transaction with one reused prepared statement,
 /// bound through the C API.
 struct EntryInserter {
-    private static let sql = """
-        INSERT INTO entries (seq, at, recorded_at, kind, quantity, area, demand, care, cause, change,
-                             corrects, correction_reason, hash)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """
+    /// The columns an insert of an entry gives, in this order.
+    static let columns = "seq, at, recorded_at, kind, quantity, area, demand, care, cause, change, corrects, correction_reason, hash"
+    private static let sql = "INSERT INTO entries (\(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     /// SQLite copies bound text and blobs at once (`SQLITE_TRANSIENT`).
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
@@ -40,7 +38,7 @@ struct EntryInserter {
         if let corrects { sqlite3_bind_int64(s, 11, corrects) } else { sqlite3_bind_null(s, 11) }
         let rc = withText(12, reason) { insertRow(e, hash: hash) }
         sqlite3_clear_bindings(s)
-        try check(rc)
+        try Self.check(rc, db, path: path)
     }
 
     /// Binds the entry's own columns and steps. Text and the hash are bound without a copy
@@ -68,8 +66,9 @@ struct EntryInserter {
         return rc
     }
 
+    /// Throws the store's error for a step that did not finish the insert.
     @inline(__always)
-    private func check(_ rc: Int32) throws {
+    static func check(_ rc: Int32, _ db: Database, path: String) throws {
         guard rc == SQLITE_DONE else {
             let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
             throw StoreError.wrap(DatabaseError(resultCode: ResultCode(rawValue: rc), message: message), path: path)

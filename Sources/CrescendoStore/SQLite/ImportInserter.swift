@@ -42,11 +42,7 @@ struct ImportInserter {
             let p = (0..<Int(perRow)).map { "?\(2 + Int(perRow) * k + $0)" }
             return "(\(p[0]), \(p[1]), ?1, \(p[2]), \(p[3]), \(p[4]), \(p[5]), \(p[6]), \(p[7]), \(p[8]), NULL, NULL, \(p[9]))"
         }
-        return """
-            INSERT INTO entries (seq, at, recorded_at, kind, quantity, area, demand, care, cause, change,
-                                 corrects, correction_reason, hash)
-            VALUES \(values.joined(separator: ", "))
-            """
+        return "INSERT INTO entries (\(EntryInserter.columns)) VALUES \(values.joined(separator: ", "))"
     }
 
     /// Inserts the batch's rows in order.
@@ -65,7 +61,7 @@ struct ImportInserter {
                 }
                 let rc = sqlite3_step(s)
                 sqlite3_reset(s)
-                try check(rc)
+                try EntryInserter.check(rc, db, path: path)
                 i += n
             }
         }
@@ -102,12 +98,5 @@ struct ImportInserter {
     func finish() {
         sqlite3_clear_bindings(single.sqliteStatement)
         sqlite3_clear_bindings(multiple.sqliteStatement)
-    }
-
-    private func check(_ rc: Int32) throws {
-        guard rc == SQLITE_DONE else {
-            let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
-            throw StoreError.wrap(DatabaseError(resultCode: ResultCode(rawValue: rc), message: message), path: path)
-        }
     }
 }
