@@ -65,3 +65,12 @@ final class ImportBatch: @unchecked Sendable {
         byteCount = 0
     }
 }
+
+extension BatchQueue where Batch == ImportBatch {
+    /// An empty batch to fill: one given back, or a new one.
+    func emptyBatch() -> ImportBatch {
+        guard let batch = spareBatch() else { return ImportBatch() }
+        batch.clear()
+        return batch
+    }
+}

@@ -9,14 +9,14 @@ import Foundation
 /// known only once the entry before has been hashed, on the database thread (`ImportChain`).
 /// Hashing there balances the two threads: reading and parsing the CSV keeps this one busy.
 final class ImportEncoder: @unchecked Sendable {
-    private let queue: LinkedBatchQueue
+    private let queue: BatchQueue<ImportBatch>
     private let recordedAt: Instant
     /// The seq of the ledger's last entry before the import.
     private let startSeq: Int64
     /// The reader; dropped before the queue finishes, so the caller's closure never outlives the call.
     private var next: (() throws -> LedgerEntry?)?
 
-    init(startSeq: Int64, recordedAt: Instant, queue: LinkedBatchQueue) {
+    init(startSeq: Int64, recordedAt: Instant, queue: BatchQueue<ImportBatch>) {
         self.startSeq = startSeq
         self.recordedAt = recordedAt
         self.queue = queue

@@ -40,7 +40,7 @@ extension SQLiteLedgerStore {
             let countBefore = try Int64.fetchOne(db, sql: "SELECT count(*) FROM entries") ?? 0
             let inserter = try ImportInserter(db, path: path, recordedAt: recordedAt)
             defer { inserter.finish() }
-            let queue = LinkedBatchQueue()
+            let queue = BatchQueue<ImportBatch>()
             let encoder = ImportEncoder(startSeq: start.seq, recordedAt: recordedAt, queue: queue)
             var links = ImportChain(start)
             var written = 0
