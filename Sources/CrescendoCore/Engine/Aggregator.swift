@@ -11,11 +11,10 @@ struct Aggregator {
         var filter: EntryFilter
     }
     let spec: Spec
-    /// The thresholds (slots in the engine's threshold states) that read this aggregator, with
-    /// their comparisons as plain values (see `crosses`).
+    /// The thresholds (slots in the engine's threshold states) that read this aggregator, and
+    /// their comparisons (see `crosses`).
     private(set) var rules: [Int] = []
-    private var ruleAbove: [Bool] = []
-    private var ruleLimit: [Double] = []
+    private var comparisons: [Comparison] = []
     private(set) var keys: [String] = []
     private var keyIndex: [String: Int] = [:]
     /// Totals in thousandths (a count of 1 is 1000), by key id.
@@ -65,21 +64,31 @@ struct Aggregator {
     func keyID(_ k: String) -> Int? { keyIndex[k] }
 
     /// Adds a threshold that reads this aggregator.
-    mutating func addRule(slot: Int, above: Bool, limit: Double) {
-        rules.append(slot); ruleAbove.append(above); ruleLimit.append(limit)
+    mutating func addRule(slot: Int, comparison: Comparison) {
+        rules.append(slot); comparisons.append(comparison)
     }
+
+    /// Key `k`'s total, in units (the value thresholds compare).
+    @inline(__always)
+    func value(_ k: Int) -> Double { Double(sums[k]) / 1000 }
+
+    /// Whether `v` lies inside key `k`'s band, where no threshold's state can differ from its
+    /// state at the value last judged.
+    @inline(__always)
+    private func isInBand(_ k: Int, _ v: Double) -> Bool { bandLow[k] < v && v < bandHigh[k] }
 
     /// Records that key `k` is being judged at its current value; returns the value it was last
     /// judged at and its value now, or nil when no threshold's limit lies between the two (then
     /// no threshold's state can change, and none need be looked at).
     mutating func judge(_ k: Int) -> (old: Double, new: Double)? {
-        let v = Double(sums[k]) / 1000
-        if bandLow[k] < v && v < bandHigh[k] { return nil }
+        let v = value(k)
+        if isInBand(k, v) { return nil }
         let old = judgedValue[k]
         judgedValue[k] = v
         // The widest open interval around v holding no limit (empty when v is a limit).
         var low = -Double.infinity, high = Double.infinity
-        for limit in ruleLimit {
+        for c in comparisons {
+            let limit = c.limit
             if limit < v { low = max(low, limit) } else if limit > v { high = min(high, limit) } else { low = v; high = v }
         }
         bandLow[k] = low; bandHigh[k] = high
@@ -89,10 +98,8 @@ struct Aggregator {
     /// Whether the `r`th threshold's condition differs between the two values. A threshold's
     /// state always matches its condition at the last judged value, so only a crossing can
     /// change it; the others need not be looked at.
-    @inline(__always)
     func crosses(_ r: Int, from old: Double, to new: Double) -> Bool {
-        let limit = ruleLimit[r]
-        return ruleAbove[r] ? (old > limit) != (new > limit) : (old < limit) != (new < limit)
+        comparisons[r].holds(old) != comparisons[r].holds(new)
     }
 
     /// When the oldest entry leaves the window (`Int64.max` when the window is empty). Stored,
@@ -128,10 +135,7 @@ struct Aggregator {
     /// band: then no threshold can change, and there is nothing to judge.
     @inline(__always)
     private mutating func changed(_ k: Int) {
-        if !judgesEveryChange {
-            let v = Double(sums[k]) / 1000
-            if bandLow[k] < v && v < bandHigh[k] { return }
-        }
+        if !judgesEveryChange && isInBand(k, value(k)) { return }
         markDirty(k)
     }
 

@@ -171,7 +171,7 @@ extension Engine {
                 // Only a threshold whose limit lies between the old and new value can change.
                 // The explained rule is judged every time, for its trace.
                 if explainRule != nil {
-                    let v = Double(aggregators[a].sums[k]) / 1000
+                    let v = aggregators[a].value(k)
                     for r in 0..<aggregators[a].rules.count { edge(aggregators[a].rules[r], key: k, value: v, at: t) }
                     continue
                 }

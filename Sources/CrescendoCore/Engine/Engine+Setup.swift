@@ -45,7 +45,7 @@ extension Engine {
     private mutating func aggregator(metric: String?, over: TimeSpan, _ th: Threshold, slot: Int) -> Int {
         let spec = Aggregator.Spec(metric: metric, over: over.seconds, per: th.per, filter: th.filter)
         if let i = aggregators.firstIndex(where: { $0.spec == spec }) {
-            aggregators[i].addRule(slot: slot, above: th.comparison.isAbove, limit: th.comparison.limit)
+            aggregators[i].addRule(slot: slot, comparison: th.comparison)
             return i
         }
         var a = Aggregator(spec: spec, metricIndex: metric.flatMap { metricIndex[$0] } ?? -1)
@@ -56,7 +56,7 @@ extension Engine {
         case .kind?: for x in campaign.metrics where metric == nil || x.id == metric { a.key(x.id) }
         case nil: break
         }
-        a.addRule(slot: slot, above: th.comparison.isAbove, limit: th.comparison.limit)
+        a.addRule(slot: slot, comparison: th.comparison)
         aggregators.append(a)
         return aggregators.count - 1
     }

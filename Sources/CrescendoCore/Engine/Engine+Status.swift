@@ -77,7 +77,7 @@ extension Engine {
         let cmp = st.threshold.comparison
         var values: [(key: Int, value: Double)] = []
         if let a = st.aggregator {
-            values = aggregators[a].sums.enumerated().map { ($0.offset, Double($0.element) / 1000) }
+            values = aggregators[a].sums.indices.map { ($0, aggregators[a].value($0)) }
         } else if case .indicator(let name) = st.threshold.measure {
             guard let v = indicatorValues[name] else { return ["\(name) has no value yet; fires when \(cmp)"] }
             values = [(0, v)]

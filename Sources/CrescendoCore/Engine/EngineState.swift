@@ -141,9 +141,13 @@ struct DailyCounts {
         if s >= dayStart && s < dayEnd { counts[slot] += 1; return }
         let d = floorDiv(s, 86_400)
         roll(to: d)
-        if d == day { dayStart = d * 86_400; dayEnd = dayStart + 86_400; slot = Int(((d % 28) + 28) % 28) }
-        counts[Int(((d % 28) + 28) % 28)] += 1
+        let i = Self.slot(d)
+        if d == day { dayStart = d * 86_400; dayEnd = dayStart + 86_400; slot = i }
+        counts[i] += 1
     }
+
+    /// Day `d`'s place in `counts`.
+    static func slot(_ d: Int64) -> Int { Int(((d % 28) + 28) % 28) }
 
     mutating func roll(to d: Int64) {
         if day == .min { day = d; return }
@@ -152,7 +156,7 @@ struct DailyCounts {
             for i in 0..<28 { counts[i] = 0 }
         } else {
             var x = day + 1
-            while x <= d { counts[Int(x % 28)] = 0; x += 1 }
+            while x <= d { counts[Self.slot(x)] = 0; x += 1 }
         }
         day = d
     }
@@ -164,7 +168,7 @@ struct DailyCounts {
         for back in 0..<28 {
             let x = d - Int64(back)
             guard x <= day, day - x < 28 else { continue }
-            w[3 - back / 7] += counts[Int(((x % 28) + 28) % 28)]
+            w[3 - back / 7] += counts[Self.slot(x)]
         }
         return w
     }
