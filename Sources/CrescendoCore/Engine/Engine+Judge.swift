@@ -193,9 +193,8 @@ extension Engine {
 
     /// Rising and falling edges of one threshold key; a rise fires now or starts a hold.
     mutating func edge(_ slot: Int, key k: Int, value v: Double, at t: Instant) {
-        // Plain fields, not a method call: calling a method on the element may copy it whole.
-        let limit = thresholds[slot].limit
-        let holds = thresholds[slot].above ? v > limit : v < limit
+        // Fields, not a method of the element: calling one may copy the element whole.
+        let holds = thresholds[slot].threshold.comparison.holds(v)
         if thresholds[slot].keys.count <= k {
             thresholds[slot].keys.append(contentsOf: repeatElement(ThresholdState.Key(), count: k + 1 - thresholds[slot].keys.count))
         }

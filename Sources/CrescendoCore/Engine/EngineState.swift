@@ -37,16 +37,11 @@ struct ThresholdState {
     let threshold: Threshold
     /// The aggregator a `sum`/`count` rule reads.
     let aggregator: Int?
-    // The comparison and hold as plain values, read on every change.
-    let above: Bool
-    let limit: Double
     let holdSeconds: Int64
     var keys: [Key] = []
 
     init(rule: Int, threshold: Threshold, aggregator: Int?) {
         self.rule = rule; self.threshold = threshold; self.aggregator = aggregator
-        above = threshold.comparison.isAbove
-        limit = threshold.comparison.limit
         holdSeconds = threshold.hold?.seconds ?? 0
     }
 

@@ -62,9 +62,6 @@ public enum Comparison: Hashable, Sendable, CustomStringConvertible {
     public var limit: Double {
         switch self { case .above(let x), .below(let x): return x }
     }
-    public var isAbove: Bool {
-        if case .above = self { return true } else { return false }
-    }
     public var description: String {
         switch self {
         case .above(let x): return "above \(formatNumber(x))"
