@@ -53,6 +53,18 @@ struct NodeReader {
         return Array(s)
     }
 
+    /// Every item of a list, each read by `item`: nil when the node is not a list or any item
+    /// failed. Every item is read even after a failure, so that each reports its own errors.
+    func list<T>(_ node: Node, _ code: String, _ key: String, each item: (Node) -> T?) -> [T]? {
+        guard let items = list(node, code, key) else { return nil }
+        var out: [T] = []
+        var ok = true
+        for node in items {
+            if let value = item(node) { out.append(value) } else { ok = false }
+        }
+        return ok ? out : nil
+    }
+
     /// Any non-empty scalar, as written.
     func string(_ node: Node, _ code: String, _ key: String) -> String? {
         guard case .scalar(let s) = node, !NodeText.isNull(node) else {

@@ -16,13 +16,7 @@ struct ActionParser {
     }
 
     func parse(_ node: Node, _ code: String, _ key: String) -> [Parsed]? {
-        guard let items = reader.list(node, code, key) else { return nil }
-        var out: [Parsed] = []
-        var ok = true
-        for item in items {
-            if let a = action(item, code) { out.append(a) } else { ok = false }
-        }
-        return ok ? out : nil
+        reader.list(node, code, key) { action($0, code) }
     }
 
     private func action(_ node: Node, _ code: String) -> Parsed? {

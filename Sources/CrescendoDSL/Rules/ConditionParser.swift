@@ -9,13 +9,7 @@ struct ConditionParser {
     static let forms = ["in_window", "not_in_window", "indicator", "count"]
 
     func parse(_ node: Node, _ code: String) -> [Condition]? {
-        guard let items = reader.list(node, code, "if") else { return nil }
-        var out: [Condition] = []
-        var ok = true
-        for item in items {
-            if let c = condition(item, code) { out.append(c) } else { ok = false }
-        }
-        return ok ? out : nil
+        reader.list(node, code, "if") { condition($0, code) }
     }
 
     private func condition(_ node: Node, _ code: String) -> Condition? {
