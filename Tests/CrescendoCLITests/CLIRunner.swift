@@ -15,7 +15,7 @@ struct RunResult {
     var stderr: String
 }
 
-/// Starts the binary; call `finish` on the returned value to wait for it.
+/// A run of the binary under way; `finish` waits for it.
 struct RunningCommand {
     let process: Process
     let out: Pipe
@@ -29,10 +29,12 @@ struct RunningCommand {
     }
 }
 
-func start(_ arguments: [String], environment: [String: String] = [:]) throws -> RunningCommand {
+/// Starts the binary, in `directory` if given; call `finish` on the returned value to wait for it.
+func start(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> RunningCommand {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: crescendoBinary)
     p.arguments = arguments
+    if let directory { p.currentDirectoryURL = directory }
     var env = ProcessInfo.processInfo.environment
     env["CRESCENDO_DB"] = nil
     for (k, v) in environment { env[k] = v }
@@ -44,8 +46,9 @@ func start(_ arguments: [String], environment: [String: String] = [:]) throws ->
     return RunningCommand(process: p, out: out, err: err)
 }
 
-func crescendo(_ arguments: [String], environment: [String: String] = [:]) throws -> RunResult {
-    try start(arguments, environment: environment).finish()
+/// Runs the binary to the end, as a user would.
+func crescendo(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> RunResult {
+    try start(arguments, in: directory, environment: environment).finish()
 }
 
 /// A folder removed when the value goes away.

@@ -1,7 +1,8 @@
 import XCTest
 
 final class CheckCommandTests: XCTestCase {
-    private var folder: URL!
+    private var scratch: Scratch!
+    private var folder: URL { scratch.url }
 
     private let valid = """
         campaign: tiny
@@ -19,8 +20,7 @@ final class CheckCommandTests: XCTestCase {
         """
 
     override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("crescendo-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        scratch = try Scratch()
         try valid.write(to: folder.appendingPathComponent("valid.yaml"), atomically: true, encoding: .utf8)
         try valid.replacingOccurrences(of: "deadline: 14d", with: "deadline: 14 days")
             .write(to: folder.appendingPathComponent("invalid.yaml"), atomically: true, encoding: .utf8)
@@ -29,16 +29,16 @@ final class CheckCommandTests: XCTestCase {
             .write(to: folder.appendingPathComponent("warning.yaml"), atomically: true, encoding: .utf8)
     }
 
-    override func tearDownWithError() throws { try FileManager.default.removeItem(at: folder) }
+    override func tearDown() { scratch = nil }
 
     func testValidFileExitsZero() throws {
-        let run = try CrescendoBinary.run(["check", "valid.yaml"], in: folder)
+        let run = try crescendo(["check", "valid.yaml"], in: folder)
         XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
         XCTAssertEqual(run.stdout, "1 file checked: ok\n")
     }
 
     func testInvalidFileExitsOneWithPositionSourceAndHint() throws {
-        let run = try CrescendoBinary.run(["check", "valid.yaml", "invalid.yaml"], in: folder)
+        let run = try crescendo(["check", "valid.yaml", "invalid.yaml"], in: folder)
         XCTAssertEqual(run.status, 1)
         XCTAssertEqual(run.stdout, """
             invalid.yaml:11:44: error: briefing-every-20: malformed duration for 'deadline': "14 days"
@@ -51,7 +51,7 @@ final class CheckCommandTests: XCTestCase {
     }
 
     func testJSONFormat() throws {
-        let run = try CrescendoBinary.run(["check", "--format", "json", "invalid.yaml"], in: folder)
+        let run = try crescendo(["check", "--format", "json", "invalid.yaml"], in: folder)
         XCTAssertEqual(run.status, 1)
         let array = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
         XCTAssertEqual(array.count, 1)
@@ -63,27 +63,27 @@ final class CheckCommandTests: XCTestCase {
     }
 
     func testJSONFormatOfAValidFileIsAnEmptyArray() throws {
-        let run = try CrescendoBinary.run(["check", "valid.yaml", "--format", "json"], in: folder)
+        let run = try crescendo(["check", "valid.yaml", "--format", "json"], in: folder)
         XCTAssertEqual(run.status, 0)
         XCTAssertEqual(run.stdout, "[]\n")
     }
 
     func testWarningsFailOnlyWithStrict() throws {
-        let relaxed = try CrescendoBinary.run(["check", "warning.yaml"], in: folder)
+        let relaxed = try crescendo(["check", "warning.yaml"], in: folder)
         XCTAssertEqual(relaxed.status, 0)
         XCTAssertTrue(relaxed.stdout.hasPrefix("warning.yaml:17:9: warning: escalate: escalation has no follow-up ritual\n"), relaxed.stdout)
-        let strict = try CrescendoBinary.run(["check", "--strict", "warning.yaml"], in: folder)
+        let strict = try crescendo(["check", "--strict", "warning.yaml"], in: folder)
         XCTAssertEqual(strict.status, 1)
     }
 
     func testUsageErrorsExit64() throws {
-        XCTAssertEqual(try CrescendoBinary.run(["check"], in: folder).status, 64)
-        XCTAssertEqual(try CrescendoBinary.run(["check", "--format", "xml", "valid.yaml"], in: folder).status, 64)
-        XCTAssertEqual(try CrescendoBinary.run(["check", "--no-such-flag", "valid.yaml"], in: folder).status, 64)
+        XCTAssertEqual(try crescendo(["check"], in: folder).status, 64)
+        XCTAssertEqual(try crescendo(["check", "--format", "xml", "valid.yaml"], in: folder).status, 64)
+        XCTAssertEqual(try crescendo(["check", "--no-such-flag", "valid.yaml"], in: folder).status, 64)
     }
 
     func testMissingFileIsInvalidNotAUsageError() throws {
-        let run = try CrescendoBinary.run(["check", "nope.yaml"], in: folder)
+        let run = try crescendo(["check", "nope.yaml"], in: folder)
         XCTAssertEqual(run.status, 1)
         XCTAssertEqual(run.stdout, "nope.yaml:1:1: error: file: no such file\n1 file checked: 1 error, 0 warnings\n")
     }

@@ -6,23 +6,20 @@ import XCTest
 
 /// `crescendo publish` and `simulate --format svg|ics`, run as the built binary on the example campaign.
 final class PublishCommandTests: XCTestCase {
-    private var folder: URL!
+    private var scratch: Scratch!
+    private var folder: URL { scratch.url }
     private let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     private var campaign: String { repo.appendingPathComponent("campaigns/paid-sick-leave.yaml").path }
     private var ledgerCSV: String { repo.appendingPathComponent("campaigns/data/paid-sick-leave.ledger.csv").path }
 
-    override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("crescendo-publish-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws { try FileManager.default.removeItem(at: folder) }
+    override func setUpWithError() throws { scratch = try Scratch() }
+    override func tearDown() { scratch = nil }
 
     func testPublishTwiceGivesByteIdenticalSites() throws {
-        let imported = try CrescendoBinary.run(["ledger", "import", "--campaign", campaign, "--db", "l.sqlite", ledgerCSV], in: folder)
+        let imported = try crescendo(["ledger", "import", "--campaign", campaign, "--db", "l.sqlite", ledgerCSV], in: folder)
         XCTAssertEqual(imported.status, 0, imported.stderr)
         for out in ["a", "b"] {
-            let run = try CrescendoBinary.run(["publish", "--campaign", campaign, "--db", "l.sqlite", "--out", out, "--at", "2027-02-15T12:00"], in: folder)
+            let run = try crescendo(["publish", "--campaign", campaign, "--db", "l.sqlite", "--out", out, "--at", "2027-02-15T12:00"], in: folder)
             XCTAssertEqual(run.status, 0, run.stderr)
             XCTAssertTrue(run.stdout.hasPrefix("wrote "), run.stdout)
         }
@@ -41,11 +38,11 @@ final class PublishCommandTests: XCTestCase {
     }
 
     func testSimulateWritesATimelineSVGAndACalendar() throws {
-        let svg = try CrescendoBinary.run(["simulate", campaign, "--ledger", ledgerCSV, "--format", "svg"], in: folder)
+        let svg = try crescendo(["simulate", campaign, "--ledger", ledgerCSV, "--format", "svg"], in: folder)
         XCTAssertEqual(svg.status, 0, svg.stderr)
         XCTAssertTrue(XMLParser(data: Data(svg.stdout.utf8)).parse(), "the timeline is well-formed XML")
         XCTAssertTrue(svg.stdout.contains("<title id=\"timeline-title\">"))
-        let ics = try CrescendoBinary.run(["simulate", campaign, "--ledger", ledgerCSV, "--format", "ics"], in: folder)
+        let ics = try crescendo(["simulate", campaign, "--ledger", ledgerCSV, "--format", "ics"], in: folder)
         XCTAssertEqual(ics.status, 0, ics.stderr)
         XCTAssertTrue(ics.stdout.hasPrefix("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"))
         XCTAssertTrue(ics.stdout.contains("BEGIN:VTODO\r\nUID:deadline-1@paid-sick-leave.crescendo\r\n"))
