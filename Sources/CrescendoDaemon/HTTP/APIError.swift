@@ -1,3 +1,4 @@
+import CrescendoCore
 import Hummingbird
 
 /// A refused request: its status and a JSON body `{"error": ..., "field": ..., "index": ...}`.

@@ -1,3 +1,4 @@
+import CrescendoCore
 import CrescendoStore
 
 /// An action as `GET /api/actions` shows it: id, state and the action's own JSON.

@@ -1,3 +1,4 @@
+import CrescendoCore
 import CrescendoStore
 
 /// A ledger entry as `GET /api/ledger` shows it: the CSV fields plus seq, recorded_at and hash.

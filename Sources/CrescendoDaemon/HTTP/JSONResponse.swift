@@ -1,3 +1,4 @@
+import CrescendoCore
 import Hummingbird
 
 /// JSON responses.

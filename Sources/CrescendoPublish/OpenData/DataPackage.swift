@@ -28,7 +28,7 @@ enum DataPackage {
             ("created", .string(m.data.now.iso8601)),
             ("resources", .array(resources)),
         ])
-        files["datapackage.json"] = package.text
+        files["datapackage.json"] = package.prettyText
         return files
     }
 

@@ -27,6 +27,6 @@ enum JSONFeed {
             ("description", .string("Acts of care, each with the cause that made it necessary and the change that would make it unnecessary.")),
             ("language", .string(language ?? "en")),
             ("items", .array(items)),
-        ]).text
+        ]).prettyText
     }
 }

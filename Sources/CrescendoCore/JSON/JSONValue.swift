@@ -1,7 +1,9 @@
-import CrescendoCore
 import Foundation
 
-/// A JSON document, read strictly (a number is never a boolean) and written compactly.
+/// A JSON document, read strictly (a number is never a boolean) and written with its keys in
+/// the order given: compactly (the daemon's API) or two-space indented (the published open
+/// data), byte for byte the same on every run and machine. Strings use `jsonString`'s escaping,
+/// shared with `simulate --format json`.
 public enum JSONValue: Sendable, Equatable, Decodable {
     case null
     case bool(Bool)
@@ -40,6 +42,13 @@ public enum JSONValue: Sendable, Equatable, Decodable {
         return out
     }
 
+    /// Two-space indented JSON with a final newline.
+    public var prettyText: String {
+        var out = ""
+        writePretty(&out, indent: 0)
+        return out + "\n"
+    }
+
     func write(to out: inout String) {
         switch self {
         case .null: out += "null"
@@ -58,13 +67,37 @@ public enum JSONValue: Sendable, Equatable, Decodable {
         }
     }
 
+    private func writePretty(_ out: inout String, indent: Int) {
+        let pad = String(repeating: "  ", count: indent + 1), close = String(repeating: "  ", count: indent)
+        switch self {
+        case .array(let items) where !items.isEmpty:
+            out += "[\n"
+            for (i, v) in items.enumerated() {
+                out += pad
+                v.writePretty(&out, indent: indent + 1)
+                out += i + 1 < items.count ? ",\n" : "\n"
+            }
+            out += close + "]"
+        case .object(let members) where !members.isEmpty:
+            out += "{\n"
+            for (i, (k, v)) in members.enumerated() {
+                out += pad + jsonString(k) + ": "
+                v.writePretty(&out, indent: indent + 1)
+                out += i + 1 < members.count ? ",\n" : "\n"
+            }
+            out += close + "}"
+        default:
+            write(to: &out)  // scalars, [] and {} are the same either way
+        }
+    }
+
     /// A JSON line already rendered (an action's payload), embedded as it is.
-    static func raw(_ text: String) -> JSONValue { JSONValue.parse(Data(text.utf8)) ?? .string(text) }
+    public static func raw(_ text: String) -> JSONValue { JSONValue.parse(Data(text.utf8)) ?? .string(text) }
 }
 
 extension JSONValue {
-    static func maybe(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }
-    static func int(_ n: Int64) -> JSONValue { .number(Double(n)) }
-    static func int(_ n: Int) -> JSONValue { .number(Double(n)) }
-    static func instant(_ t: Instant?) -> JSONValue { t.map { .string($0.iso8601) } ?? .null }
+    public static func maybe(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }
+    public static func int(_ n: Int64) -> JSONValue { .number(Double(n)) }
+    public static func int(_ n: Int) -> JSONValue { .number(Double(n)) }
+    public static func instant(_ t: Instant?) -> JSONValue { t.map { .string($0.iso8601) } ?? .null }
 }
