@@ -53,6 +53,24 @@ struct NodeReader {
         return Array(s)
     }
 
+    /// The one key of `f` that names its form (an action's kind, a condition's form): an error
+    /// when none or several are there. `item` is what the list holds ("action"), `article` its
+    /// article ("an").
+    func form(_ f: Fields, _ code: String, _ article: String, _ item: String,
+              among forms: [String]) -> (key: String, keyNode: Node, value: Node)? {
+        let present = f.entries.filter { forms.contains($0.key) }
+        guard let first = present.first else {
+            sink.error(f.node, code, "\(article) \(item) needs one of: \(forms.joined(separator: ", "))")
+            return nil
+        }
+        if present.count > 1 {
+            sink.error(present[1].keyNode, code, "one \(item) per list item; found '\(first.key)' and '\(present[1].key)'",
+                       hint: "write each \(item) as its own '- ' item")
+            return nil
+        }
+        return first
+    }
+
     /// Every item of a list, each read by `item`: nil when the node is not a list or any item
     /// failed. Every item is read even after a failure, so that each reports its own errors.
     func list<T>(_ node: Node, _ code: String, _ key: String, each item: (Node) -> T?) -> [T]? {

@@ -21,16 +21,7 @@ struct ActionParser {
 
     private func action(_ node: Node, _ code: String) -> Parsed? {
         guard let f = reader.fields(node, code, "an action", keys: Self.actions + ["in", "channel"]) else { return nil }
-        let present = f.entries.filter { Self.actions.contains($0.key) }
-        guard let first = present.first else {
-            reader.sink.error(node, code, "an action needs one of: \(Self.actions.joined(separator: ", "))")
-            return nil
-        }
-        if present.count > 1 {
-            reader.sink.error(present[1].keyNode, code, "one action per list item; found '\(first.key)' and '\(present[1].key)'",
-                              hint: "write each action as its own '- ' item")
-            return nil
-        }
+        guard let first = reader.form(f, code, "an", "action", among: Self.actions) else { return nil }
         let delay = f["in"].map { reader.duration($0, code, "in") } ?? .zero
         let channel = f["channel"].flatMap { reader.reference($0, code, "channel", .channel, in: declared) }
         guard let (kind, templateNode) = kind(first.key, first.value, code), let delay else { return nil }

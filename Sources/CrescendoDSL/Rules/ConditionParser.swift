@@ -14,16 +14,7 @@ struct ConditionParser {
 
     private func condition(_ node: Node, _ code: String) -> Condition? {
         guard let f = reader.fields(node, code, "a condition", keys: Self.keys) else { return nil }
-        let present = f.entries.filter { Self.forms.contains($0.key) }
-        guard let form = present.first else {
-            reader.sink.error(node, code, "a condition needs one of: \(Self.forms.joined(separator: ", "))")
-            return nil
-        }
-        if present.count > 1 {
-            reader.sink.error(present[1].keyNode, code, "one condition per list item; found '\(form.key)' and '\(present[1].key)'",
-                              hint: "write each condition as its own '- ' item")
-            return nil
-        }
+        guard let form = reader.form(f, code, "a", "condition", among: Self.forms) else { return nil }
         let takes: [String: [String]] = ["indicator": ["above", "below"], "count": ["at_least"]]
         for entry in f.entries where entry.key != form.key && !(takes[form.key] ?? []).contains(entry.key) {
             reader.sink.error(entry.keyNode, code, "'\(entry.key)' does not apply to '\(form.key)' conditions")
