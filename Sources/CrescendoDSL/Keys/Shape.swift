@@ -10,6 +10,7 @@ struct Shape: Sendable {
     let names: [String]
     /// The `$defs` entry the schema gives this shape and refers to; `nil`: written in place.
     let definition: String?
+    /// What a mapping of this shape is, for editors (the schema adds the forms, if any).
     let description: String?
     /// Form keys, of which a mapping holds exactly one (triggers, conditions, actions).
     let forms: [Form]

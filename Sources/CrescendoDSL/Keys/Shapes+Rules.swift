@@ -12,8 +12,7 @@ extension Shapes {
         Key("enabled", .boolean, .optional, "false keeps the rule in the file without running it"),
     ])
 
-    static let trigger = Shape("when", definition: "trigger",
-                               description: "exactly one trigger: every, sum, count, indicator, window, deadline, schedule, cron or win", keys: [
+    static let trigger = Shape("when", definition: "trigger", description: "the rule's trigger", keys: [
         Key("every", .integer(min: 1), .optional, "fires at every Nth entry (or silence, or unit of a metric)"),
         Key("of", .text, .optional, "what `every` counts: entries (default), silences or a metric"),
         Key("where", .shape(entryFilter), .optional, "counts only the entries that match"),

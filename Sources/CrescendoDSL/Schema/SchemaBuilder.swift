@@ -33,7 +33,9 @@ struct SchemaBuilder {
 
     private mutating func object(_ shape: Shape) -> [(String, JSONValue)] {
         var members: [(String, JSONValue)] = [("type", .string("object"))]
-        if let description = shape.description { members.append(("description", .string(description))) }
+        let forms = shape.forms.isEmpty ? nil : "exactly one of: " + shape.forms.map(\.key).joined(separator: ", ")
+        let description = [shape.description, forms].compactMap { $0 }.joined(separator: "; ")
+        if !description.isEmpty { members.append(("description", .string(description))) }
         if !shape.variants.isEmpty {
             let common = shape.common.filter(\.isRequired).map(\.name)
             if !common.isEmpty { members.append(("required", Self.strings(common))) }
