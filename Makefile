@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN = .build/debug/crescendo
 RELEASE_BIN = .build/release/crescendo
 
-.PHONY: deps build run dry-run test check-examples soak bench release browser-check clean
+.PHONY: deps build run dry-run test check-examples schema soak bench release browser-check clean
 
 deps:
 	@scripts/deps.sh
@@ -27,6 +27,10 @@ test: deps
 	$(SWIFT) test --skip-build --disable-swift-testing
 	python3 scripts/reliability.py --bin $(BIN) --entries 300 --kills 5
 	@$(MAKE) --no-print-directory check-examples
+
+# Writes docs/schema/*.schema.json from the campaign language's key tables (a test fails when they differ).
+schema: build
+	$(BIN) schema --write docs/schema
 
 # The daemon's crash test at full size: 2,000 entries, 20 kill -9s.
 soak: build

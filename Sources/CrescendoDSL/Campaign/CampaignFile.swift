@@ -3,10 +3,6 @@ import CrescendoCore
 
 /// Reads a campaign file and the libraries it includes into a `Campaign`.
 struct CampaignFile {
-    static let keys = ["campaign", "title", "timezone", "start", "end", "include", "metrics", "demands",
-                       "indicators", "windows", "ladders", "pacing", "decompression", "privacy", "areas",
-                       "templates", "channels", "rules"]
-
     let session: LoadSession
 
     /// The campaign, or `nil` when any file of it has an error (all are reported).
@@ -18,7 +14,7 @@ struct CampaignFile {
 
     func load(_ document: YAMLDocument, path: String, sink: DiagnosticSink) -> Campaign? {
         let reader = NodeReader(sink: sink)
-        guard let f = reader.fields(document.rootNode, "file", "a campaign file", keys: Self.keys) else { return nil }
+        guard let f = reader.fields(document.rootNode, "file", Shapes.campaign) else { return nil }
         let header = CampaignHeader.parse(f, reader: reader)
         if f["campaign"] == nil {
             sink.error(document.rootNode, "campaign", "a campaign file needs 'campaign', its id", hint: "e.g. campaign: paid-sick-leave")

@@ -1,34 +1,22 @@
 import Yams
 import CrescendoCore
 
-/// A template as declared, with the nodes the template checks point at.
-struct DeclaredTemplate {
-    /// The full id, e.g. `story.fr`.
-    var id: String
-    /// The id without language suffix, e.g. `story`.
-    var base: String
-    var source: String
-    var keyNode: Node
-    var valueNode: Node
-    var sink: DiagnosticSink
-}
-
 extension CampaignSections {
     /// `channels:` of `{type: file, path}`, `{type: webhook, url, timeout?}` or
     /// `{type: command, run: [argv], timeout?}`. `timeout` is a duration or whole seconds.
     func channels(_ node: Node?) -> [Channel] {
         guard let node, let entries = reader.entries(node, "channels", "channels") else { return [] }
         return entries.compactMap { entry in
-            let keys = ["type", "path", "url", "run", "timeout"]
-            guard let f = reader.fields(entry.value, "channels", "a channel", keys: keys, required: ["type"]),
-                  let type = f["type"].flatMap({ reader.choice($0, "channels", "type", ["file", "webhook", "command"]) }) else { return nil }
-            let needs = ["file": "path", "webhook": "url", "command": "run"]
-            for (other, key) in needs where other != type {
-                if let k = f.keyNode(key) { sink.error(k, "channels", "'\(key)' does not apply to a \(type) channel") }
+            guard let f = reader.fields(entry.value, "channels", Shapes.channel),
+                  let type = f["type"].flatMap({ reader.choice($0, "channels", "type", of: Shapes.channel) }),
+                  let variant = Shapes.channel.variants.first(where: { $0.selector?.value == type }) else { return nil }
+            let common = Shapes.channel.common.map(\.name)
+            for other in f.entries where !variant.keys.contains(other.key) && !common.contains(other.key) {
+                sink.error(other.keyNode, "channels", "'\(other.key)' does not apply to a \(type) channel")
             }
-            if type == "file", let k = f.keyNode("timeout") { sink.error(k, "channels", "'timeout' does not apply to a file channel") }
-            guard let key = needs[type], let value = f[key] else {
-                sink.error(entry.value, "channels", "a \(type) channel needs '\(needs[type] ?? "")'")
+            let key = variant.required.first ?? "type"
+            guard let value = f[key] else {
+                sink.error(entry.value, "channels", "a \(type) channel needs '\(key)'")
                 return nil
             }
             let timeout = f["timeout"].flatMap { timeoutSeconds($0) }
@@ -63,8 +51,7 @@ extension CampaignSections {
         guard let node, let entries = reader.entries(node, "templates", "templates") else { return [] }
         return entries.compactMap { entry in
             guard let source = reader.string(entry.value, "templates", entry.key) else { return nil }
-            let base = TemplateID.base(of: entry.key)
-            return DeclaredTemplate(id: entry.key, base: base, source: source, keyNode: entry.keyNode, valueNode: entry.value, sink: sink)
+            return DeclaredTemplate(id: entry.key, source: source, keyNode: entry.keyNode, valueNode: entry.value, sink: sink)
         }
     }
 }

@@ -7,9 +7,9 @@ extension CampaignSections {
     func ladders(_ node: Node?) -> [Ladder] {
         guard let node, let entries = reader.entries(node, "ladders", "ladders") else { return [] }
         return entries.compactMap { entry in
-            guard let f = reader.fields(entry.value, "ladders", "a ladder", keys: ["pick", "seed", "tactics"], required: ["pick", "tactics"]) else { return nil }
-            let pick = f["pick"].flatMap { reader.choice($0, "ladders", "pick", ["rotate", "shuffle"]) }
-            let seed = f["seed"].flatMap { reader.int($0, "ladders", "seed", min: 0) }
+            guard let f = reader.fields(entry.value, "ladders", Shapes.ladder) else { return nil }
+            let pick = f["pick"].flatMap { reader.choice($0, "ladders", "pick", of: Shapes.ladder) }
+            let seed = f["seed"].flatMap { reader.int($0, "ladders", "seed", of: Shapes.ladder) }
             if pick == "rotate", let seedKey = f.keyNode("seed") {
                 sink.warning(seedKey, "ladders", "'seed' has no effect on a rotate ladder", hint: "use pick: shuffle, or remove the seed")
             }
@@ -25,7 +25,7 @@ extension CampaignSections {
         if items.isEmpty { sink.error(node, "ladders", "'tactics' needs at least one tactic") }
         var seen = Set<String>()
         let out: [Tactic] = items.compactMap { item in
-            guard let f = reader.fields(item, "ladders", "a tactic", keys: ["id", "text"], required: ["id", "text"]),
+            guard let f = reader.fields(item, "ladders", Shapes.tactic),
                   let idNode = f["id"], let id = reader.string(idNode, "ladders", "id"),
                   let text = f["text"].flatMap({ reader.string($0, "ladders", "text") }) else { return nil }
             if !seen.insert(id).inserted { sink.error(idNode, "ladders", "duplicate tactic id '\(id)'") }
@@ -36,16 +36,16 @@ extension CampaignSections {
 
     /// `pacing: {cooldown?, limit?: {count, per}, when_blocked?: defer|skip}`.
     func pacing(_ node: Node?) -> Pacing {
-        guard let node, let f = reader.fields(node, "pacing", "pacing", keys: ["cooldown", "limit", "when_blocked"]) else { return Pacing() }
+        guard let node, let f = reader.fields(node, "pacing", Shapes.pacing) else { return Pacing() }
         var pacing = Pacing()
         pacing.cooldown = f["cooldown"].flatMap { reader.positiveDuration($0, "pacing", "cooldown") }
         if let limitNode = f["limit"],
-           let limit = reader.fields(limitNode, "pacing", "limit", keys: ["count", "per"], required: ["count", "per"]),
-           let count = limit["count"].flatMap({ reader.int($0, "pacing", "count", min: 1) }),
+           let limit = reader.fields(limitNode, "pacing", Shapes.limit),
+           let count = limit["count"].flatMap({ reader.int($0, "pacing", "count", of: Shapes.limit) }),
            let per = limit["per"].flatMap({ reader.positiveDuration($0, "pacing", "per") }) {
             pacing.limit = (Int(count), per)
         }
-        if let blocked = f["when_blocked"].flatMap({ reader.choice($0, "pacing", "when_blocked", ["defer", "skip"]) }) {
+        if let blocked = f["when_blocked"].flatMap({ reader.choice($0, "pacing", "when_blocked", of: Shapes.pacing) }) {
             pacing.whenBlocked = Pacing.WhenBlocked(rawValue: blocked) ?? .defer
         }
         return pacing
@@ -53,9 +53,9 @@ extension CampaignSections {
 
     /// `privacy: {min_count?, redact?: [regex]}`; each pattern must compile.
     func privacy(_ node: Node?) -> Privacy {
-        guard let node, let f = reader.fields(node, "privacy", "privacy", keys: ["min_count", "redact"]) else { return Privacy() }
+        guard let node, let f = reader.fields(node, "privacy", Shapes.privacy) else { return Privacy() }
         var privacy = Privacy()
-        if let minCount = f["min_count"].flatMap({ reader.int($0, "privacy", "min_count", min: 1) }) {
+        if let minCount = f["min_count"].flatMap({ reader.int($0, "privacy", "min_count", of: Shapes.privacy) }) {
             privacy.minCount = Int(minCount)
         }
         if let redact = f["redact"].flatMap({ reader.list($0, "privacy", "redact") }) {

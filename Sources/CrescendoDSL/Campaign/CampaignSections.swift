@@ -9,28 +9,21 @@ struct CampaignSections {
 
     /// `metrics:` (at least one) of `{label, unit}`.
     func metrics(_ node: Node?, root: Node) -> [Metric] {
-        guard let node else {
-            sink.error(root, "metrics", "the campaign needs 'metrics', what the ledger counts",
-                       hint: "e.g. metrics: { masks: { label: Masks distributed, unit: masks } }")
-            return []
-        }
-        if isEmptyMapping(node) {
-            sink.error(node, "metrics", "declare at least one metric")
-            return []
-        }
-        return labelled(node, "metrics", "a metric").map { Metric(id: $0.id, label: $0.label, unit: $0.unit) }
+        guard let node = atLeastOne(node, root: root, "metrics", "metric", "what the ledger counts",
+                                    hint: "e.g. metrics: { masks: { label: Masks distributed, unit: masks } }") else { return [] }
+        return labelled(node, "metrics", Shapes.metric).map { Metric(id: $0.id, label: $0.label, unit: $0.unit) }
     }
 
     /// `indicators:` of `{label, unit}`.
     func indicators(_ node: Node?) -> [IndicatorDefinition] {
         guard let node else { return [] }
-        return labelled(node, "indicators", "an indicator").map { IndicatorDefinition(id: $0.id, label: $0.label, unit: $0.unit) }
+        return labelled(node, "indicators", Shapes.indicator).map { IndicatorDefinition(id: $0.id, label: $0.label, unit: $0.unit) }
     }
 
-    private func labelled(_ node: Node, _ code: String, _ name: String) -> [(id: String, label: String, unit: String)] {
+    private func labelled(_ node: Node, _ code: String, _ shape: Shape) -> [(id: String, label: String, unit: String)] {
         guard let entries = reader.entries(node, code, code) else { return [] }
         return entries.compactMap { entry in
-            guard let f = reader.fields(entry.value, code, name, keys: ["label", "unit"], required: ["label", "unit"]),
+            guard let f = reader.fields(entry.value, code, shape),
                   let label = f["label"].flatMap({ reader.string($0, code, "label") }),
                   let unit = f["unit"].flatMap({ reader.string($0, code, "unit") }) else { return nil }
             return (entry.key, label, unit)
@@ -39,19 +32,11 @@ struct CampaignSections {
 
     /// `demands:` (at least one) of `{text, target, funding, funding_line?}`.
     func demands(_ node: Node?, root: Node) -> [Demand] {
-        guard let node else {
-            sink.error(root, "demands", "the campaign needs 'demands', what would make the care unnecessary",
-                       hint: "each demand names who must act (target) and who pays (funding)")
-            return []
-        }
-        if isEmptyMapping(node) {
-            sink.error(node, "demands", "declare at least one demand")
-            return []
-        }
-        guard let entries = reader.entries(node, "demands", "demands") else { return [] }
+        guard let node = atLeastOne(node, root: root, "demands", "demand", "what would make the care unnecessary",
+                                    hint: "each demand names who must act (target) and who pays (funding)"),
+              let entries = reader.entries(node, "demands", "demands") else { return [] }
         return entries.compactMap { entry in
-            let keys = ["text", "target", "funding", "funding_line"]
-            guard let f = reader.fields(entry.value, "demands", "a demand", keys: keys, required: ["text", "target", "funding"]),
+            guard let f = reader.fields(entry.value, "demands", Shapes.demand),
                   let text = f["text"].flatMap({ reader.string($0, "demands", "text") }),
                   let target = f["target"].flatMap({ reader.string($0, "demands", "target") }),
                   let funding = f["funding"].flatMap({ reader.string($0, "demands", "funding") }) else { return nil }
@@ -60,16 +45,27 @@ struct CampaignSections {
         }
     }
 
-    private func isEmptyMapping(_ node: Node) -> Bool {
-        if case .mapping(let m) = node { return m.count == 0 }
-        return NodeText.isNull(node)
+    /// The node of a section the campaign must declare, with at least one entry; `nil` after
+    /// reporting that it is missing (at the top level) or empty.
+    private func atLeastOne(_ node: Node?, root: Node, _ key: String, _ item: String, _ what: String, hint: String) -> Node? {
+        guard let node else {
+            sink.error(root, key, "the campaign needs '\(key)', \(what)", hint: hint)
+            return nil
+        }
+        let isEmpty: Bool
+        if case .mapping(let m) = node { isEmpty = m.count == 0 } else { isEmpty = NodeText.isNull(node) }
+        if isEmpty {
+            sink.error(node, key, "declare at least one \(item)")
+            return nil
+        }
+        return node
     }
 
     /// `areas:` of `{label}`.
     func areas(_ node: Node?) -> [Area] {
         guard let node, let entries = reader.entries(node, "areas", "areas") else { return [] }
         return entries.compactMap { entry in
-            guard let f = reader.fields(entry.value, "areas", "an area", keys: ["label"], required: ["label"]),
+            guard let f = reader.fields(entry.value, "areas", Shapes.area),
                   let label = f["label"].flatMap({ reader.string($0, "areas", "label") }) else { return nil }
             return Area(id: entry.key, label: label)
         }
@@ -79,7 +75,7 @@ struct CampaignSections {
     func windows(_ node: Node?) -> [(window: Window, node: Node)] {
         guard let node, let entries = reader.entries(node, "windows", "windows") else { return [] }
         return entries.compactMap { entry in
-            guard let f = reader.fields(entry.value, "windows", "a window", keys: ["kind", "from", "to"], required: ["kind", "from", "to"]) else { return nil }
+            guard let f = reader.fields(entry.value, "windows", Shapes.window) else { return nil }
             let kind = f["kind"].flatMap { reader.string($0, "windows", "kind") }
             let from = f["from"].flatMap { reader.date($0, "windows", "from") }
             let to = f["to"].flatMap { reader.date($0, "windows", "to") }

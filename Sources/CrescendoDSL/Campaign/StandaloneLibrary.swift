@@ -7,7 +7,7 @@ struct StandaloneLibrary {
 
     func check(_ document: YAMLDocument, path: String, sink: DiagnosticSink) {
         let reader = NodeReader(sink: sink)
-        guard let f = reader.fields(document.rootNode, "file", "a rule library", keys: RuleLibrary.keys) else { return }
+        guard let f = reader.fields(document.rootNode, "file", Shapes.library) else { return }
         var resolver = IncludeResolver(session: session, root: path)
         let libraries = resolver.libraries(of: f, in: path, sink: sink, chain: [FilePaths.identity(path)])
         var templates = CampaignSections(reader: reader).templates(f["templates"])

@@ -6,25 +6,21 @@ import CrescendoCore
 struct NodeReader {
     let sink: DiagnosticSink
 
-    /// The entries of a mapping, after reporting unknown keys (with "did you mean"), keys that
-    /// are not text, and missing required keys. A null value counts as an empty mapping.
-    func fields(_ node: Node, _ code: String, _ name: String, keys: [String], required: [String] = []) -> Fields? {
-        guard let raw = entries(node, code, name) else { return nil }
+    /// The entries of a mapping of `shape`, after reporting unknown keys (with "did you mean"),
+    /// keys that are not text, and missing required keys. A null value counts as an empty mapping.
+    func fields(_ node: Node, _ code: String, _ shape: Shape) -> Fields? {
+        guard let raw = entries(node, code, shape.name) else { return nil }
         var kept: [(key: String, keyNode: Node, value: Node)] = []
         for entry in raw {
-            if keys.contains(entry.key) { kept.append(entry); continue }
-            unknownKey(entry.key, at: entry.keyNode, code, in: name, known: keys)
+            if shape.accepts(entry.key) { kept.append(entry); continue }
+            sink.error(entry.keyNode, code, "unknown key '\(entry.key)' in \(shape.name)",
+                       hint: Suggestion.hint(for: entry.key, in: shape.names) ?? "known keys: \(shape.names.joined(separator: ", "))")
         }
-        let fields = Fields(node: node, entries: kept)
-        for key in required where !fields.has(key) {
-            sink.error(node, code, "\(name) needs '\(key)'")
+        let fields = Fields(node: node, shape: shape, entries: kept)
+        for key in shape.keys where key.need == .required && !fields.has(key.name) {
+            sink.error(node, code, "\(shape.name) needs '\(key.name)'")
         }
         return fields
-    }
-
-    func unknownKey(_ key: String, at node: Node, _ code: String, in name: String, known: [String]) {
-        sink.error(node, code, "unknown key '\(key)' in \(name)",
-                   hint: Suggestion.hint(for: key, in: known) ?? "known keys: \(known.joined(separator: ", "))")
     }
 
     /// The entries of a mapping whose keys are ids (like `metrics:`), in file order.
@@ -56,11 +52,10 @@ struct NodeReader {
     /// The one key of `f` that names its form (an action's kind, a condition's form): an error
     /// when none or several are there. `item` is what the list holds ("action"), `article` its
     /// article ("an").
-    func form(_ f: Fields, _ code: String, _ article: String, _ item: String,
-              among forms: [String]) -> (key: String, keyNode: Node, value: Node)? {
-        let present = f.entries.filter { forms.contains($0.key) }
+    func form(_ f: Fields, _ code: String, _ article: String, _ item: String) -> (key: String, keyNode: Node, value: Node)? {
+        let present = f.formEntries
         guard let first = present.first else {
-            sink.error(f.node, code, "\(article) \(item) needs one of: \(forms.joined(separator: ", "))")
+            sink.error(f.node, code, "\(article) \(item) needs one of: \(f.shape.forms.map(\.key).joined(separator: ", "))")
             return nil
         }
         if present.count > 1 {
@@ -105,6 +100,15 @@ struct NodeReader {
         return n
     }
 
+    /// A whole number at least as large as `shape`'s table says for `key`.
+    func int(_ node: Node, _ code: String, _ key: String, of shape: Shape) -> Int64? {
+        guard case .integer(let min, _)? = shape[key]?.value else {
+            assertionFailure("the table of \(shape.name) does not make '\(key)' a whole number")
+            return int(node, code, key)
+        }
+        return int(node, code, key, min: Int64(min))
+    }
+
     /// A number written without quotes.
     func number(_ node: Node, _ code: String, _ key: String) -> Double? {
         guard let text = NodeText.plain(node), let x = Double(text), x.isFinite else {
@@ -134,6 +138,15 @@ struct NodeReader {
             return nil
         }
         return text
+    }
+
+    /// One of the words `shape`'s table lists for `key`.
+    func choice(_ node: Node, _ code: String, _ key: String, of shape: Shape) -> String? {
+        guard case .choice(let words)? = shape[key]?.value else {
+            assertionFailure("the table of \(shape.name) does not make '\(key)' a choice")
+            return string(node, code, key)
+        }
+        return choice(node, code, key, words)
     }
 
     /// The longest duration accepted anywhere, so that no arithmetic on times can overflow.

@@ -4,8 +4,6 @@ import CrescendoCore
 /// Reads `expect` and `expect_none` patterns: `at` is an instant; every other key is an output
 /// field of `simulate --format json` (section 8), compared as text.
 struct ActionPatternParser {
-    static let fields = ["at", "rule", "action", "tactic", "demand", "deadline", "due", "kind", "channel", "text", "area",
-                         "deferred_from", "coalesced", "suppressed", "reason", "follows", "late", "because"]
     static let actions = ActionParser.actions + ["silence"]
 
     let context: TestContext
@@ -18,7 +16,7 @@ struct ActionPatternParser {
     }
 
     private func pattern(_ node: Node) -> ActionPattern? {
-        guard let f = reader.fields(node, code, "an expected action", keys: Self.fields) else { return nil }
+        guard let f = reader.fields(node, code, Shapes.pattern) else { return nil }
         var pattern = ActionPattern(line: Position(node).line)
         for entry in f.entries {
             if entry.key == "at" {

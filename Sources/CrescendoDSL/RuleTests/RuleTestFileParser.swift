@@ -5,12 +5,11 @@ import CrescendoCore
 /// Reads a rule-test file (section 9): the campaign it tests (a path relative to the test
 /// file, loaded and checked too) and its tests. Times are read in the campaign's zone.
 struct RuleTestFileParser {
-    static let keys = ["campaign", "tests"]
     let session: LoadSession
 
     func load(_ document: YAMLDocument, path: String, sink: DiagnosticSink) -> RuleTestFile? {
         let reader = NodeReader(sink: sink)
-        guard let f = reader.fields(document.rootNode, "file", "a rule-test file", keys: Self.keys, required: ["campaign", "tests"]) else { return nil }
+        guard let f = reader.fields(document.rootNode, "file", Shapes.ruleTestFile) else { return nil }
         var campaign: Campaign?
         var campaignPath: String?
         if let node = f["campaign"], let written = reader.string(node, "campaign", "campaign") {
@@ -39,21 +38,5 @@ struct RuleTestFileParser {
         }
         guard !session.hasErrors, let campaign, let campaignPath else { return nil }
         return RuleTestFile(path: path, campaignPath: campaignPath, campaign: campaign, tests: tests)
-    }
-}
-
-/// What reading a test needs: the reader, and the campaign when it loaded (its zone, and its
-/// ids for checking references).
-struct TestContext {
-    let reader: NodeReader
-    let campaign: Campaign?
-
-    var zone: Zone { campaign?.zone ?? .utc }
-
-    var declared: Declarations {
-        guard let c = campaign else { return .unknown }
-        return Declarations(metrics: c.metrics.map(\.id), demands: c.demands.map(\.id), indicators: c.indicators.map(\.id),
-                            windows: c.windows.map(\.id), ladders: c.ladders.map(\.id), channels: c.channels.map(\.id),
-                            templates: nil, areas: c.areas.map(\.id))
     }
 }

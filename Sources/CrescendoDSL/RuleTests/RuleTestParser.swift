@@ -4,14 +4,13 @@ import CrescendoCore
 /// Reads one test: `name`, `from`, `until`, `ledger`, `indicators`, `responses`, `expect`,
 /// `expect_none` and `exact`.
 struct RuleTestParser {
-    static let keys = ["name", "from", "until", "ledger", "indicators", "responses", "expect", "expect_none", "exact"]
     let context: TestContext
     var reader: NodeReader { context.reader }
 
     func parse(_ node: Node, index: Int) -> RuleTest? {
         var code = "tests[\(index)]"
         if case .mapping(let m) = node, let name = m["name"]?.string { code = name }
-        guard let f = reader.fields(node, code, "a test", keys: Self.keys, required: ["name"]),
+        guard let f = reader.fields(node, code, Shapes.test),
               let name = f["name"].flatMap({ reader.string($0, code, "name") }) else { return nil }
         let zone = context.zone
         var test = RuleTest(name: name, line: Position(node).line)

@@ -5,7 +5,6 @@ import CrescendoCore
 struct TestFactsParser {
     /// The most entries one `generate:` may make.
     static let generateLimit: Int64 = 1_000_000
-    static let entryKeys = ["at", "kind", "quantity", "area", "demand", "care", "cause", "change"]
 
     let context: TestContext
     let code: String
@@ -18,7 +17,7 @@ struct TestFactsParser {
                 if m.count > 1 { reader.sink.error(item, code, "'generate' stands alone in its list item") }
                 return self.generate(generate)
             }
-            guard let f = reader.fields(item, code, "a ledger entry", keys: Self.entryKeys + ["generate"], required: ["at", "kind"]),
+            guard let f = reader.fields(item, code, Shapes.ledgerEntry),
                   let at = f["at"].flatMap({ reader.instant($0, code, "at", zone: context.zone) }),
                   let entry = entry(f, at: at) else { return [] }
             return [entry]
@@ -28,9 +27,8 @@ struct TestFactsParser {
     /// `{count, every, from, kind, quantity?, area?, demand?, care?, cause?, change?}`: `count`
     /// entries, the first at `from`, then one every `every`.
     private func generate(_ node: Node) -> [LedgerEntry] {
-        let keys = ["count", "every", "from"] + Self.entryKeys.filter { $0 != "at" }
-        guard let f = reader.fields(node, code, "generate", keys: keys, required: ["count", "every", "from", "kind"]),
-              let count = f["count"].flatMap({ reader.int($0, code, "count", min: 1) }),
+        guard let f = reader.fields(node, code, Shapes.generate),
+              let count = f["count"].flatMap({ reader.int($0, code, "count", of: Shapes.generate) }),
               let every = f["every"].flatMap({ reader.positiveDuration($0, code, "every") }),
               let from = f["from"].flatMap({ reader.instant($0, code, "from", zone: context.zone) }),
               let template = entry(f, at: from) else { return [] }
@@ -69,7 +67,7 @@ struct TestFactsParser {
         guard let items = reader.list(node, code, "indicators") else { return [] }
         let zone = context.zone
         return items.flatMap { item -> [IndicatorSample] in
-            guard let f = reader.fields(item, code, "an indicator sample", keys: ["name", "at", "value", "from", "every", "values"], required: ["name"]),
+            guard let f = reader.fields(item, code, Shapes.indicatorSample),
                   let name = f["name"].flatMap({ reader.reference($0, code, "name", .indicator, in: context.declared) }) else { return [] }
             if let valuesNode = f["values"] {
                 for key in ["at", "value"] { if let k = f.keyNode(key) { reader.sink.error(k, code, "'\(key)' does not apply to a series (it has 'values')") } }
@@ -97,11 +95,11 @@ struct TestFactsParser {
     func responses(_ node: Node) -> [Response] {
         guard let items = reader.list(node, code, "responses") else { return [] }
         return items.compactMap { item in
-            guard let f = reader.fields(item, code, "a response", keys: ["deadline", "at", "text", "win"], required: ["deadline", "at", "text"]) else { return nil }
-            let deadline = f["deadline"].flatMap { reader.int($0, code, "deadline", min: 1) }
+            guard let f = reader.fields(item, code, Shapes.response) else { return nil }
+            let deadline = f["deadline"].flatMap { reader.int($0, code, "deadline", of: Shapes.response) }
             let at = f["at"].flatMap { reader.instant($0, code, "at", zone: context.zone) }
             let text = f["text"].flatMap { reader.string($0, code, "text") }
-            let win = f["win"].flatMap { reader.choice($0, code, "win", ["partial", "full"]) }
+            let win = f["win"].flatMap { reader.choice($0, code, "win", of: Shapes.response) }
             guard let deadline, let at, let text, f["win"] == nil || win != nil else { return nil }
             return Response(at: at, deadline: Int(deadline), text: text, win: win.flatMap(Response.Win.init))
         }

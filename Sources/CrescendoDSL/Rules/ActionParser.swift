@@ -6,7 +6,7 @@ import CrescendoCore
 struct ActionParser {
     let reader: NodeReader
     let declared: Declarations
-    static let actions = ["escalate", "briefing", "ritual", "publish", "notify", "rapid_response"]
+    static let actions = Shapes.action.forms.map(\.key)
 
     /// A parsed action with the node of its template reference, for the template checks.
     struct Parsed {
@@ -20,8 +20,8 @@ struct ActionParser {
     }
 
     private func action(_ node: Node, _ code: String) -> Parsed? {
-        guard let f = reader.fields(node, code, "an action", keys: Self.actions + ["in", "channel"]) else { return nil }
-        guard let first = reader.form(f, code, "an", "action", among: Self.actions) else { return nil }
+        guard let f = reader.fields(node, code, Shapes.action) else { return nil }
+        guard let first = reader.form(f, code, "an", "action") else { return nil }
         let delay = f["in"].map { reader.duration($0, code, "in") } ?? .zero
         let channel = f["channel"].flatMap { reader.reference($0, code, "channel", .channel, in: declared) }
         guard let (kind, templateNode) = kind(first.key, first.value, code), let delay else { return nil }
@@ -35,7 +35,7 @@ struct ActionParser {
     private func kind(_ key: String, _ value: Node, _ code: String) -> (ActionKind, Node?)? {
         switch key {
         case "escalate":
-            guard let f = reader.fields(value, code, "escalate", keys: ["ladder"]) else { return nil }
+            guard let f = reader.fields(value, code, Shapes.escalate) else { return nil }
             if let ladder = f["ladder"] {
                 return reader.reference(ladder, code, "ladder", .ladder, in: declared).map { (.escalate(ladder: $0), nil) }
             }
@@ -47,25 +47,25 @@ struct ActionParser {
             }
             return (.escalate(ladder: nil), nil)
         case "briefing":
-            guard let f = reader.fields(value, code, "briefing", keys: ["demand", "deadline", "to"], required: ["demand", "deadline"]) else { return nil }
+            guard let f = reader.fields(value, code, Shapes.briefing) else { return nil }
             let demand = f["demand"].flatMap { reader.reference($0, code, "demand", .demand, in: declared) }
             let deadline = f["deadline"].flatMap { reader.positiveDuration($0, code, "deadline") }
             let to = f["to"].flatMap { reader.string($0, code, "to") }
             guard let demand, let deadline, f["to"] == nil || to != nil else { return nil }
             return (.briefing(demand: demand, deadline: deadline, to: to), nil)
         case "ritual":
-            guard let f = reader.fields(value, code, "ritual", keys: ["kind", "text"], required: ["kind", "text"]) else { return nil }
+            guard let f = reader.fields(value, code, Shapes.ritual) else { return nil }
             guard let kind = f["kind"].flatMap({ reader.string($0, code, "kind") }),
                   let text = f["text"].flatMap({ reader.string($0, code, "text") }) else { return nil }
             return (.ritual(kind: kind, text: text), nil)
         case "publish":
-            guard let f = reader.fields(value, code, "publish", keys: ["template"], required: ["template"]),
+            guard let f = reader.fields(value, code, Shapes.publish),
                   let node = f["template"], let template = reader.reference(node, code, "template", .template, in: declared) else { return nil }
             return (.publish(template: template), node)
         case "notify":
             return notify(value, code)
         default:
-            guard let f = reader.fields(value, code, "rapid_response", keys: ["team", "text"], required: ["team", "text"]) else { return nil }
+            guard let f = reader.fields(value, code, Shapes.rapidResponse) else { return nil }
             guard let team = f["team"].flatMap({ reader.string($0, code, "team") }),
                   let text = f["text"].flatMap({ reader.string($0, code, "text") }) else { return nil }
             return (.rapidResponse(team: team, text: text), nil)
@@ -73,7 +73,7 @@ struct ActionParser {
     }
 
     private func notify(_ value: Node, _ code: String) -> (ActionKind, Node?)? {
-        guard let f = reader.fields(value, code, "notify", keys: ["channel", "text", "template"]) else { return nil }
+        guard let f = reader.fields(value, code, Shapes.notify) else { return nil }
         let channel = f["channel"].flatMap { reader.reference($0, code, "channel", .channel, in: declared) }
         switch (f["text"], f["template"]) {
         case (nil, nil):

@@ -1,20 +1,11 @@
 import Yams
 import CrescendoCore
 
-/// A rule read from a file, with the nodes later checks point at.
-struct ParsedRule {
-    var rule: Rule
-    var idNode: Node
-    var actions: [ActionParser.Parsed]
-    var then: [ActionParser.Parsed]?
-}
-
 /// Reads `rules:`. Each rule is named in messages by its id, or `rules[N]` (counting from 0)
 /// until it has one.
 struct RuleParser {
     let reader: NodeReader
     let declared: Declarations
-    static let keys = ["id", "when", "if", "do", "then", "on_missed", "enabled"]
 
     /// Every well-formed rule of the list; problems are reported, and the broken rules left out.
     func parse(_ node: Node, source: String) -> [ParsedRule] {
@@ -28,7 +19,7 @@ struct RuleParser {
         if case .mapping(let m) = node, let idNode = m["id"], case .scalar(let s) = idNode, !NodeText.isNull(idNode) {
             code = s.string
         }
-        guard let f = reader.fields(node, code, "a rule", keys: Self.keys) else { return nil }
+        guard let f = reader.fields(node, code, Shapes.rule) else { return nil }
         let id = f["id"].flatMap { ruleID($0, fallback) }
         if f["id"] == nil { reader.sink.error(node, code, "a rule needs 'id'", hint: "e.g. id: briefing-every-20") }
         let trigger = f["when"].flatMap { TriggerParser(reader: reader, declared: declared).parse($0, code) }
@@ -42,7 +33,7 @@ struct RuleParser {
             reader.sink.error(doNode, code, "'do' is empty; a rule needs at least one action")
         }
         let then = f["then"].flatMap { actionParser.parse($0, code, "then") }
-        let onMissed = f["on_missed"].flatMap { reader.choice($0, code, "on_missed", ["fire_once", "fire_all", "skip"]) }
+        let onMissed = f["on_missed"].flatMap { reader.choice($0, code, "on_missed", of: Shapes.rule) }
         let enabled = f["enabled"].flatMap { reader.bool($0, code, "enabled") }
         // An optional key that is present but unreadable makes the rule unusable.
         let optionalsRead = (f["then"] == nil || then != nil) && (f["on_missed"] == nil || onMissed != nil)

@@ -9,9 +9,9 @@ struct ScheduleParser {
     /// `at` defaults to 00:00. A weekly schedule needs `on: <weekday>`, a monthly one `on: 1..31`;
     /// a daily one takes no `on`.
     func schedule(_ node: Node, _ code: String) -> Schedule? {
-        guard let f = reader.fields(node, code, "schedule", keys: ["every", "on", "at"], required: ["every"]),
+        guard let f = reader.fields(node, code, Shapes.schedule),
               let everyNode = f["every"] else { return nil }
-        let every = reader.choice(everyNode, code, "every", ["day", "week", "month"])
+        let every = reader.choice(everyNode, code, "every", of: Shapes.schedule)
         var at = LocalTime.midnight
         if let atNode = f["at"] {
             guard let text = reader.string(atNode, code, "at") else { return nil }

@@ -6,28 +6,12 @@ struct TriggerParser {
     let reader: NodeReader
     let declared: Declarations
 
-    /// The key that names each form, and the other keys that form takes.
-    static let forms: [(key: String, options: [String])] = [
-        ("every", ["of", "where", "per"]),
-        ("sum", ["over", "above", "below", "for", "per", "where"]),
-        ("count", ["over", "above", "below", "for", "per", "where"]),
-        ("indicator", ["above", "below", "for"]),
-        ("window", ["on", "offset"]),
-        ("deadline", ["demand"]),
-        ("schedule", []),
-        ("cron", []),
-        ("win", ["demand"]),
-    ]
-    static let allKeys: [String] = {
-        var keys: [String] = []
-        for form in forms { for k in [form.key] + form.options where !keys.contains(k) { keys.append(k) } }
-        return keys
-    }()
+    static let shape = Shapes.trigger
 
     func parse(_ node: Node, _ code: String) -> Trigger? {
-        let formKeys = Self.forms.map(\.key)
-        guard let all = reader.fields(node, code, "when", keys: Self.allKeys) else { return nil }
-        let present = all.entries.filter { formKeys.contains($0.key) }
+        let formKeys = Self.shape.forms.map(\.key)
+        guard let all = reader.fields(node, code, Self.shape) else { return nil }
+        let present = all.formEntries
         guard let first = present.first else {
             reader.sink.error(node, code, "'when' needs a trigger",
                               hint: "one of: \(formKeys.joined(separator: ", "))")
@@ -38,7 +22,7 @@ struct TriggerParser {
                               hint: "split them into two rules")
             return nil
         }
-        let options = Self.forms.first { $0.key == first.key }?.options ?? []
+        let options = Self.shape.form(first.key)?.takes ?? []
         var clean = true
         for entry in all.entries where entry.key != first.key && !options.contains(entry.key) {
             reader.sink.error(entry.keyNode, code, "'\(entry.key)' does not apply to '\(first.key)' triggers",
@@ -55,10 +39,10 @@ struct TriggerParser {
         case "sum", "count", "indicator": return threshold(key, value, f, code).map(Trigger.threshold)
         case "window": return window(value, f, code)
         case "deadline":
-            guard let event = reader.choice(value, code, "deadline", ["missed", "answered"]).flatMap(DeadlineEvent.init) else { return nil }
+            guard let event = reader.choice(value, code, "deadline", of: Self.shape).flatMap(DeadlineEvent.init) else { return nil }
             return .deadline(event, demand: optionalReference(f, "demand", .demand, code))
         case "win":
-            guard let level = reader.choice(value, code, "win", ["any", "partial", "full"]).flatMap(WinLevel.init) else { return nil }
+            guard let level = reader.choice(value, code, "win", of: Self.shape).flatMap(WinLevel.init) else { return nil }
             return .win(level, demand: optionalReference(f, "demand", .demand, code))
         case "schedule": return ScheduleParser(reader: reader).schedule(value, code).map(Trigger.schedule)
         default: return ScheduleParser(reader: reader).cron(value, code).map(Trigger.schedule)
@@ -66,7 +50,7 @@ struct TriggerParser {
     }
 
     private func every(_ value: Node, _ f: Fields, _ code: String) -> Trigger? {
-        let n = reader.int(value, code, "every", min: 1)
+        let n = reader.int(value, code, "every", of: Self.shape)
         var counted = Counted.entries
         if let of = f["of"], let name = reader.string(of, code, "of") {
             switch name {
@@ -97,7 +81,7 @@ struct TriggerParser {
             if key == "sum" {
                 let metric = reader.reference(value, code, "sum", .metric, in: declared)
                 if let metric, let over { measure = .sum(metric: metric, over: over) }
-            } else if reader.choice(value, code, "count", ["entries"]) != nil, let over {
+            } else if reader.choice(value, code, "count", of: Self.shape) != nil, let over {
                 measure = .count(over: over)
             }
         }
@@ -114,7 +98,7 @@ struct TriggerParser {
         let id = reader.reference(value, code, "window", .window, in: declared)
         var edge: WindowEdge?
         if let on = f["on"] {
-            edge = reader.choice(on, code, "on", ["open", "close"]).flatMap(WindowEdge.init)
+            edge = reader.choice(on, code, "on", of: Self.shape).flatMap(WindowEdge.init)
         } else {
             reader.sink.error(f.node, code, "'window' needs 'on: open' or 'on: close'")
         }
@@ -124,11 +108,11 @@ struct TriggerParser {
     }
 
     private func per(_ f: Fields, _ code: String) -> Dimension? {
-        f["per"].flatMap { reader.choice($0, code, "per", Dimension.allCases.map(\.rawValue)) }.flatMap(Dimension.init)
+        f["per"].flatMap { reader.choice($0, code, "per", of: Self.shape) }.flatMap(Dimension.init)
     }
 
     private func filter(_ f: Fields, _ code: String) -> EntryFilter {
-        guard let node = f["where"], let w = reader.fields(node, code, "where", keys: ["area", "demand", "kind"]) else {
+        guard let node = f["where"], let w = reader.fields(node, code, Shapes.entryFilter) else {
             return EntryFilter()
         }
         return EntryFilter(area: w["area"].flatMap { reader.reference($0, code, "area", .area, in: declared) },
