@@ -1,3 +1,4 @@
+import CrescendoCore
 /// Byte fields as the CSV readers parse them: slices of a record, in an array or in place.
 extension Collection where Element == UInt8, SubSequence == Self {
     /// The slice without leading and trailing spaces and tabs.

@@ -1,3 +1,4 @@
+import CrescendoCore
 /// Reads ledger entries from CSV (`at,kind,quantity,area,demand,care,cause,change`).
 ///
 /// `at` and `kind` are required; `quantity` defaults to 1 and must not be negative; empty

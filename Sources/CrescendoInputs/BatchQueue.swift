@@ -1,3 +1,4 @@
+import CrescendoCore
 import Foundation
 
 /// Hands batches from a producing thread to a consuming one. At most `capacity` batches wait,

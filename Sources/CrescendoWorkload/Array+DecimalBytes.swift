@@ -1,3 +1,4 @@
+import CrescendoCore
 extension Array where Element == UInt8 {
     @inline(__always) mutating func appendTwoDigits(_ n: Int) {
         append(UInt8(48 + n / 10)); append(UInt8(48 + n % 10))

@@ -1,3 +1,4 @@
+import CrescendoCore
 /// Reads indicator samples from CSV (`at,name,value`).
 ///
 /// When a campaign is given, `name` must be a declared indicator and local times are read in

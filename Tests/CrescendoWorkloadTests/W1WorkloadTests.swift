@@ -1,4 +1,6 @@
 import CrescendoCore
+import CrescendoInputs
+import CrescendoWorkload
 import XCTest
 
 final class W1WorkloadTests: XCTestCase {

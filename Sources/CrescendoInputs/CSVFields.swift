@@ -1,3 +1,4 @@
+import CrescendoCore
 /// Field parsers shared by the CSV readers; each error names the column and the bad value.
 enum CSVFields {
     static func instant(_ raw: ArraySlice<UInt8>, column: String, zone: Zone, error: (String) -> InputError) throws -> Instant {

@@ -1,3 +1,4 @@
+import CrescendoCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

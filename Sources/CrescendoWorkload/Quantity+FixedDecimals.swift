@@ -1,3 +1,4 @@
+import CrescendoCore
 extension Quantity {
     /// `12.340`: always three decimals.
     var fixedThreeDecimals: String {

@@ -1,3 +1,4 @@
+import CrescendoCore
 /// Reads officials' responses from CSV (`at,deadline,text`, optional `win` = `partial` | `full`).
 public final class ResponseCSVReader {
     private let tokenizer: CSVTokenizer

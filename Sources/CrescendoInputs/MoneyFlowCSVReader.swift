@@ -1,3 +1,4 @@
+import CrescendoCore
 /// Reads money flows from CSV (`date,from,to,category,amount,currency,source`).
 ///
 /// `category` is `corporate_subsidy`, `worker_support`, `frontline_services` or `other`;

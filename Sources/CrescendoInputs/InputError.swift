@@ -1,3 +1,4 @@
+import CrescendoCore
 /// A problem with one row of an input file, named by file, line and column.
 ///
 /// The description reads `ledger.csv:500000: bad date "2026-13-01" in column at`.

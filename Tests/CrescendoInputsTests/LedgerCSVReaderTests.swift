@@ -1,3 +1,4 @@
+import CrescendoInputs
 import Foundation
 import CrescendoCore
 import XCTest

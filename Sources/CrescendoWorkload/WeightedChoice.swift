@@ -1,3 +1,4 @@
+import CrescendoCore
 /// Draws an index with probability proportional to its weight (binary search on cumulative weights).
 public struct WeightedChoice: Sendable {
     private let cumulative: [Double]

@@ -1,3 +1,4 @@
+import CrescendoCore
 import Foundation
 
 /// The reference benchmark workload W1 (`shared/spec/benchmark.md`), generated

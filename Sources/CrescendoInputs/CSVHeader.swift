@@ -1,3 +1,4 @@
+import CrescendoCore
 /// The header row of a CSV input: which column holds which name.
 ///
 /// Columns may come in any order; unknown columns are ignored; names are matched exactly after
