@@ -81,9 +81,11 @@ let package = Package(
         .testTarget(name: "CrescendoWorkloadTests", dependencies: ["CrescendoWorkload", "CrescendoInputs", "CrescendoCore"]),
         .testTarget(name: "CrescendoDSLTests", dependencies: ["CrescendoDSL", "CrescendoCore"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "CrescendoStoreTests", dependencies: ["CrescendoStore", "CrescendoInputs", "CrescendoCore", "CrescendoTestSupport"]),
+        .testTarget(name: "CrescendoStoreTests", dependencies: [
+            "CrescendoStore", "CrescendoInputs", "CrescendoCore", "CrescendoTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         // Golden files are read by path (#filePath), not bundled.
-        .testTarget(name: "CrescendoPublishTests", dependencies: ["CrescendoPublish", "CrescendoCore"], exclude: ["Golden"]),
+        .testTarget(name: "CrescendoPublishTests", dependencies: ["CrescendoPublish", "CrescendoCore", "CrescendoTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "CrescendoDaemonTests", dependencies: [
             "CrescendoDaemon", "CrescendoCore", "CrescendoStore", "CrescendoPublish", "CrescendoTestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -14,6 +14,8 @@ public final class BatchQueue<Batch>: @unchecked Sendable {
     private var finished = false
     private var failure: Error?
     private var cancelled = false
+    /// Producers waiting in `put` for room.
+    private var blockedProducers = 0
     private let capacity: Int
 
     public init(capacity: Int = 4) { self.capacity = capacity }
@@ -22,7 +24,12 @@ public final class BatchQueue<Batch>: @unchecked Sendable {
     /// given up (the producer should stop).
     public func put(_ batch: consuming Batch) -> Bool {
         condition.lock(); defer { condition.unlock() }
-        while batches.count >= capacity && !cancelled { condition.wait() }
+        while batches.count >= capacity && !cancelled {
+            blockedProducers += 1
+            condition.broadcast()
+            condition.wait()
+            blockedProducers -= 1
+        }
         guard !cancelled else { return false }
         batches.append(batch)
         condition.broadcast()
@@ -67,6 +74,13 @@ public final class BatchQueue<Batch>: @unchecked Sendable {
         cancelled = true
         batches.removeAll()
         condition.broadcast()
+    }
+
+    /// Waits until a producer is blocked in `put`, waiting for room (for tests: the producer
+    /// itself says so, under the queue's lock, just before it waits).
+    public func waitUntilProducerBlocked() {
+        condition.lock(); defer { condition.unlock() }
+        while blockedProducers == 0 { condition.wait() }
     }
 
     /// Waits until the producer has called `finish`.

@@ -24,6 +24,7 @@ final class DaemonFixture: @unchecked Sendable {
         channels:
           log: { type: file, path: out/actions.jsonl }
           hook: { type: webhook, url: "http://127.0.0.1:9/hook", timeout: 1s }
+          refuses: { type: command, run: [/bin/false], timeout: 5 }
         rules:
           - id: every-3
             when: { every: 3 }

@@ -43,12 +43,26 @@ final class BatchQueueTests: XCTestCase {
     func testCancellingStopsAProducerThatIsWaiting() {
         let queue = BatchQueue<[Int]>(capacity: 1)
         let stopped = expectation(description: "the producer learns the consumer has gone")
+        let puts = Counter()
         producer {
-            while queue.put([0]) {}
+            while queue.put([0]) { puts.add() }
             queue.finish(nil)
             stopped.fulfill()
         }
+        // The queue holds one batch; the producer's second put waits for room.
+        queue.waitUntilProducerBlocked()
+        XCTAssertEqual(puts.value, 1)
         queue.cancel()
         wait(for: [stopped], timeout: 10)
+        XCTAssertEqual(puts.value, 1, "the waiting put returned false")
+        XCTAssertNil(try queue.take(), "a cancelled queue hands out nothing")
+    }
+
+    /// A count shared with the producer thread.
+    private final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var n = 0
+        func add() { lock.withLock { n += 1 } }
+        var value: Int { lock.withLock { n } }
     }
 }

@@ -1,5 +1,6 @@
 import CrescendoCore
 import CrescendoInputs
+import CrescendoTestSupport
 import Foundation
 import XCTest
 
@@ -28,11 +29,10 @@ final class CSVTokenizerTests: XCTestCase {
     /// The records of `text` read from memory and from a file in chunks of many sizes.
     private func allReadings(_ text: String, file: StaticString = #filePath, line: UInt = #line) throws -> [Record] {
         let expected = try records(CSVTokenizer(bytes: Array(text.utf8), fileName: "t.csv"))
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tokenizer-\(UUID().uuidString).csv")
-        try Data(text.utf8).write(to: url)
-        defer { try? FileManager.default.removeItem(at: url) }
+        let dir = try ScratchFolder("inputs")
+        let path = try dir.write(text, to: "t.csv")
         for size in [1, 2, 3, 5, 7, 11, 64, 1 << 20] {
-            let got = try records(CSVTokenizer(path: url.path, fileName: "t.csv", chunkSize: size))
+            let got = try records(CSVTokenizer(path: path, fileName: "t.csv", chunkSize: size))
             XCTAssertEqual(got, expected, "chunk size \(size)", file: file, line: line)
         }
         return expected

@@ -1,6 +1,7 @@
-import CrescendoInputs
-import Foundation
 import CrescendoCore
+import CrescendoInputs
+import CrescendoTestSupport
+import Foundation
 import XCTest
 
 final class LedgerCSVReaderTests: XCTestCase {
@@ -89,9 +90,8 @@ final class LedgerCSVReaderTests: XCTestCase {
     func testReadsAFileInChunks() throws {
         var csv = "id,at,kind,quantity,area,demand\n"
         for i in 0..<60_000 { csv += "\(i),2026-01-01T00:00:\(i % 50 + 10)Z,masks,\(i % 10),a02,paid-sick-leave\n" }
-        let path = NSTemporaryDirectory() + "chunks-\(UUID().uuidString).csv"
-        try Data(csv.utf8).write(to: URL(fileURLWithPath: path))
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        let dir = try ScratchFolder("inputs")
+        let path = try dir.write(csv, to: "chunks.csv")
         let reader = try LedgerCSVReader(path: path, file: "big.csv", campaign: TestCampaign.make())
         var n = 0
         var total: Int64 = 0

@@ -36,11 +36,12 @@ public final class Dispatcher: Sendable {
     /// Waits for `wake()`, for the clock to reach `deadline`, or for cancellation.
     func waitForWork(until deadline: Instant) async { await doorbell.wait(until: deadline, on: clock) }
 
-    /// The deliveries due now that are not already in flight, claimed for this caller.
-    func claimDue() async throws -> [DeliveryRecord] {
+    /// The deliveries due by `now` (the clock's time when nil) that are not already in flight,
+    /// claimed for this caller.
+    func claimDue(now: Instant? = nil) async throws -> [DeliveryRecord] {
         let busy = inFlight.withLock { $0.count }
         guard busy < concurrency else { return [] }
-        let due = try await store.dueDeliveries(now: clock.now(), limit: concurrency)
+        let due = try await store.dueDeliveries(now: now ?? clock.now(), limit: concurrency)
         return inFlight.withLock { set in
             var out: [DeliveryRecord] = []
             for d in due where set.count < concurrency && set.insert(Self.key(d)).inserted { out.append(d) }

@@ -12,13 +12,15 @@ struct DispatcherService: Service {
     func run() async throws {
         await withDiscardingTaskGroup { group in
             while !Task.isShuttingDownGracefully, !Task.isCancelled {
+                // The round's time, read once: the wait ends a second after it, even if the
+                // clock moved during the round.
+                let now = dispatcher.clock.now()
                 do {
-                    for d in try await dispatcher.claimDue() { group.addTask { await dispatcher.attempt(d) } }
+                    for d in try await dispatcher.claimDue(now: now) { group.addTask { await dispatcher.attempt(d) } }
                 } catch {
                     logger.error("could not read due deliveries: \(error)")
                 }
-                let next = dispatcher.clock.now() + TimeSpan(seconds: 1)
-                try? await cancelWhenGracefulShutdown { await dispatcher.waitForWork(until: next) }
+                try? await cancelWhenGracefulShutdown { await dispatcher.waitForWork(until: now + TimeSpan(seconds: 1)) }
             }
         }
     }

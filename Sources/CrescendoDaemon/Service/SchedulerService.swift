@@ -10,10 +10,10 @@ struct SchedulerService: Service {
 
     func run() async throws {
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
+            let now = clock.now()
             do { try await scheduler.step() } catch { logger.error("scheduler step failed, retrying: \(error)") }
             // Wake as the next second begins: the second just ended can then be judged.
-            let next = clock.now() + TimeSpan(seconds: 1)
-            try? await cancelWhenGracefulShutdown { try await clock.sleep(until: next) }
+            try? await cancelWhenGracefulShutdown { try await clock.sleep(until: now + TimeSpan(seconds: 1)) }
         }
     }
 }
