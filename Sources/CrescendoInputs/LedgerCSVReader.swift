@@ -1,4 +1,5 @@
 import CrescendoCore
+
 /// Reads ledger entries from CSV (`at,kind,quantity,area,demand,care,cause,change`).
 ///
 /// `at` and `kind` are required; `quantity` defaults to 1 and must not be negative; empty
@@ -8,36 +9,26 @@ import CrescendoCore
 /// `area` one of the declared areas (when the campaign declares areas).
 ///
 /// Entries come out in file order with `seq` 0; the caller decides how to number them.
-public final class LedgerCSVReader {
-    private let tokenizer: CSVTokenizer
-    private let file: String
+public final class LedgerCSVReader: CSVRowReader {
+    public let source: CSVSource
     private let zone: Zone
     private let validates: Bool
     private let checksAreas: Bool
-    private let fieldCount: Int
     private let at: Int, kind: Int
     private let quantity: Int?, area: Int?, demand: Int?, care: Int?, cause: Int?, change: Int?
     private var kinds = StringInterner()
     private var areas = StringInterner()
     private var demands = StringInterner()
 
-    /// Reads the header and prepares to read entries.
-    /// - Parameters:
-    ///   - tokenizer: the CSV source.
-    ///   - file: the name used in error messages, e.g. `ledger.csv`.
-    ///   - campaign: when given, entries are checked against its metrics, demands and areas,
-    ///     and local times are read in its zone.
-    ///   - zone: the zone for local times when no campaign is given.
-    public init(tokenizer: CSVTokenizer, file: String, campaign: Campaign?, zone: Zone = .utc) throws {
-        self.tokenizer = tokenizer
-        self.file = file
+    /// Prepares to read entries; when a campaign is given, entries are checked against its
+    /// metrics, demands and areas, and local times are read in its zone.
+    public init(source: CSVSource, campaign: Campaign?, zone: Zone) throws {
+        self.source = source
         self.zone = campaign?.zone ?? zone
-        let header = try CSVHeader(reading: tokenizer, file: file)
-        fieldCount = header.names.count
-        at = try header.require("at", file: file, line: 1)
-        kind = try header.require("kind", file: file, line: 1)
-        quantity = header.column("quantity"); area = header.column("area"); demand = header.column("demand")
-        care = header.column("care"); cause = header.column("cause"); change = header.column("change")
+        at = try source.require("at")
+        kind = try source.require("kind")
+        quantity = source.column("quantity"); area = source.column("area"); demand = source.column("demand")
+        care = source.column("care"); cause = source.column("cause"); change = source.column("change")
         validates = campaign != nil
         checksAreas = !(campaign?.areas.isEmpty ?? true)
         if let campaign {
@@ -47,15 +38,6 @@ public final class LedgerCSVReader {
         }
     }
 
-    /// Opens a file and reads its header.
-    public convenience init(path: String, file: String? = nil, campaign: Campaign?, zone: Zone = .utc) throws {
-        let name = file ?? path
-        try self.init(tokenizer: CSVTokenizer(path: path, fileName: name), file: name, campaign: campaign, zone: zone)
-    }
-
-    /// The line on which the entry last returned starts.
-    public var line: Int { tokenizer.recordLine }
-
     /// The next entry, `nil` at the end of the file, or an `InputError` naming line and column.
     public func next() throws -> LedgerEntry? {
         try nextKeyed()?.entry
@@ -64,8 +46,9 @@ public final class LedgerCSVReader {
     /// Reads up to `limit` entries, with their keys, onto the end of `batch`; false once the
     /// file has ended. Entries are made in place in the batch, without a copy each.
     public func read(into batch: inout [KeyedEntry], limit: Int) throws -> Bool {
+        let tokenizer = source.tokenizer
         for _ in 0..<limit {
-            guard try tokenizer.nextRecord(expectingFields: fieldCount, error: error) else { return false }
+            guard try source.nextRecord() else { return false }
             try tokenizer.withRecord { record in batch.append(try entry(record)) }
         }
         return true
@@ -73,9 +56,9 @@ public final class LedgerCSVReader {
 
     /// The next entry with its keys in the campaign (all -1 without a campaign).
     public func nextKeyed() throws -> KeyedEntry? {
-        guard try tokenizer.nextRecord(expectingFields: fieldCount, error: error) else { return nil }
+        guard try source.nextRecord() else { return nil }
         // Parse over the record's raw buffers: slices of arrays would retain them once per field.
-        return try tokenizer.withRecord { record in try entry(record) }
+        return try source.tokenizer.withRecord { record in try entry(record) }
     }
 
     /// A field's bytes (a slice of the record, valid while it is).
@@ -132,12 +115,5 @@ public final class LedgerCSVReader {
         return KeyedEntry(entry: entry, keys: keys)
     }
 
-    /// Calls `body` for every entry in file order, with the entry's line number.
-    public func forEach(_ body: (LedgerEntry, Int) throws -> Void) throws {
-        while let e = try next() { try body(e, line) }
-    }
-
-    private func error(_ message: String) -> InputError {
-        InputError(file: file, line: tokenizer.recordLine, message: message)
-    }
+    private func error(_ message: String) -> InputError { source.error(message) }
 }

@@ -3,38 +3,20 @@ import CrescendoCore
 ///
 /// `category` is `corporate_subsidy`, `worker_support`, `frontline_services` or `other`;
 /// `source` (where the figure comes from) is required.
-public final class MoneyFlowCSVReader {
-    private let tokenizer: CSVTokenizer
-    private let file: String
-    private let fieldCount: Int
-    private let date: Int, from: Int, to: Int, category: Int, amount: Int, currency: Int, source: Int
+public final class MoneyFlowCSVReader: CSVRowReader {
+    public let source: CSVSource
+    private let date: Int, from: Int, to: Int, category: Int, amount: Int, currency: Int, origin: Int
 
-    public init(tokenizer: CSVTokenizer, file: String) throws {
-        self.tokenizer = tokenizer
-        self.file = file
-        let header = try CSVHeader(reading: tokenizer, file: file)
-        fieldCount = header.names.count
-        date = try header.require("date", file: file, line: 1)
-        from = try header.require("from", file: file, line: 1)
-        to = try header.require("to", file: file, line: 1)
-        category = try header.require("category", file: file, line: 1)
-        amount = try header.require("amount", file: file, line: 1)
-        currency = try header.require("currency", file: file, line: 1)
-        source = try header.require("source", file: file, line: 1)
+    /// Money flows have no local times and no campaign checks: `campaign` and `zone` are not used.
+    public init(source: CSVSource, campaign: Campaign?, zone: Zone) throws {
+        self.source = source
+        let c = try ["date", "from", "to", "category", "amount", "currency", "source"].map(source.require)
+        (date, from, to, category, amount, currency, origin) = (c[0], c[1], c[2], c[3], c[4], c[5], c[6])
     }
 
-    public convenience init(path: String, file: String? = nil) throws {
-        let label = file ?? path
-        try self.init(tokenizer: CSVTokenizer(path: path, fileName: label), file: label)
-    }
-
-    /// The line on which the flow last returned starts.
-    public var line: Int { tokenizer.recordLine }
-
-    /// The next flow, `nil` at the end of the file, or an `InputError`.
     public func next() throws -> MoneyFlow? {
-        guard try tokenizer.nextRecord(expectingFields: fieldCount, error: error) else { return nil }
-        let t = tokenizer
+        guard try source.nextRecord() else { return nil }
+        let t = source.tokenizer
         let d = t.field(date).trimmingBlanks
         guard let day = TimeParsing.date(String(decoding: d, as: UTF8.self)) else {
             throw error("bad date \(d.quotedForMessage) in column date")
@@ -51,15 +33,8 @@ public final class MoneyFlowCSVReader {
             to: try CSVFields.required(t.field(to), column: "to", error: error),
             category: cat, amount: value,
             currency: try CSVFields.required(t.field(currency), column: "currency", error: error),
-            source: try CSVFields.required(t.field(source), column: "source", error: error))
+            source: try CSVFields.required(t.field(origin), column: "source", error: error))
     }
 
-    /// Calls `body` for every flow in file order, with its line number.
-    public func forEach(_ body: (MoneyFlow, Int) throws -> Void) throws {
-        while let f = try next() { try body(f, line) }
-    }
-
-    private func error(_ message: String) -> InputError {
-        InputError(file: file, line: tokenizer.recordLine, message: message)
-    }
+    private func error(_ message: String) -> InputError { source.error(message) }
 }

@@ -1,37 +1,21 @@
 import CrescendoCore
 /// Reads officials' responses from CSV (`at,deadline,text`, optional `win` = `partial` | `full`).
-public final class ResponseCSVReader {
-    private let tokenizer: CSVTokenizer
-    private let file: String
+public final class ResponseCSVReader: CSVRowReader {
+    public let source: CSVSource
     private let zone: Zone
-    private let fieldCount: Int
     private let at: Int, deadline: Int, text: Int
     private let win: Int?
 
-    public init(tokenizer: CSVTokenizer, file: String, zone: Zone) throws {
-        self.tokenizer = tokenizer
-        self.file = file
-        self.zone = zone
-        let header = try CSVHeader(reading: tokenizer, file: file)
-        fieldCount = header.names.count
-        at = try header.require("at", file: file, line: 1)
-        deadline = try header.require("deadline", file: file, line: 1)
-        text = try header.require("text", file: file, line: 1)
-        win = header.column("win")
+    public init(source: CSVSource, campaign: Campaign?, zone: Zone) throws {
+        self.source = source
+        self.zone = campaign?.zone ?? zone
+        (at, deadline, text) = (try source.require("at"), try source.require("deadline"), try source.require("text"))
+        win = source.column("win")
     }
 
-    public convenience init(path: String, file: String? = nil, zone: Zone) throws {
-        let label = file ?? path
-        try self.init(tokenizer: CSVTokenizer(path: path, fileName: label), file: label, zone: zone)
-    }
-
-    /// The line on which the response last returned starts.
-    public var line: Int { tokenizer.recordLine }
-
-    /// The next response, `nil` at the end of the file, or an `InputError`.
     public func next() throws -> Response? {
-        guard try tokenizer.nextRecord(expectingFields: fieldCount, error: error) else { return nil }
-        let t = tokenizer
+        guard try source.nextRecord() else { return nil }
+        let t = source.tokenizer
         let instant = try CSVFields.instant(t.field(at), column: "at", zone: zone, error: error)
         let d = t.field(deadline).trimmingBlanks
         guard let number = Int(String(decoding: d, as: UTF8.self)), number >= 1 else {
@@ -51,12 +35,5 @@ public final class ResponseCSVReader {
         return Response(at: instant, deadline: number, text: body, win: level)
     }
 
-    /// Calls `body` for every response in file order, with its line number.
-    public func forEach(_ body: (Response, Int) throws -> Void) throws {
-        while let r = try next() { try body(r, line) }
-    }
-
-    private func error(_ message: String) -> InputError {
-        InputError(file: file, line: tokenizer.recordLine, message: message)
-    }
+    private func error(_ message: String) -> InputError { source.error(message) }
 }

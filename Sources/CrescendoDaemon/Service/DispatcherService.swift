@@ -20,7 +20,7 @@ struct DispatcherService: Service {
                 } catch {
                     logger.error("could not read due deliveries: \(error)")
                 }
-                try? await cancelWhenGracefulShutdown { await dispatcher.waitForWork(until: now + TimeSpan(seconds: 1)) }
+                await cancelWhenGracefulShutdown { await dispatcher.waitForWork(until: now + TimeSpan(seconds: 1)) }
             }
         }
     }

@@ -5,14 +5,11 @@ extension LedgerMigrations {
     /// The table is rebuilt (SQLite cannot change a column's type in place). A fractional retry
     /// time is rounded up (never retried earlier than planned), a delivery time down.
     static let v3 = """
+        -- As in v2, with INTEGER times.
         CREATE TABLE deliveries_v3 (
-            action_id       TEXT NOT NULL REFERENCES actions (id),
-            channel         TEXT NOT NULL,
-            state           TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'delivered', 'dead')),
-            attempts        INTEGER NOT NULL DEFAULT 0,
-            next_attempt_at INTEGER NOT NULL,
-            last_error      TEXT,
-            delivered_at    INTEGER,
+            action_id TEXT NOT NULL REFERENCES actions (id), channel TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'delivered', 'dead')),
+            attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at INTEGER NOT NULL, last_error TEXT, delivered_at INTEGER,
             PRIMARY KEY (action_id, channel)
         );
         INSERT INTO deliveries_v3 (action_id, channel, state, attempts, next_attempt_at, last_error, delivered_at)
