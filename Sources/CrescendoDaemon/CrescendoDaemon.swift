@@ -38,6 +38,7 @@ public struct CrescendoDaemon: Sendable {
         let metrics = DaemonMetrics()
         let registry = try CampaignRegistry(paths: config.campaignPaths, factory: ChannelFactory(), logger: logger)
         try await store.bind(campaign: registry.primary.campaign.id)
+        logger.info("ledger \(store.location), campaign \(registry.primary.campaign.id)")
         let ingest = IngestQueue(store: store, clock: clock)
         let dispatcher = Dispatcher(store: store, registry: registry, clock: clock, retry: config.retry, logger: logger, metrics: metrics)
         let scheduler = Scheduler(store: store, registry: registry, clock: clock, logger: logger, ingest: ingest, dispatcher: dispatcher)

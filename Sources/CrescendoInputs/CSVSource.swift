@@ -8,12 +8,15 @@ public struct CSVSource {
     /// The file's name in error messages, e.g. `ledger.csv`.
     public let file: String
     public let header: CSVHeader
+    /// The header's width: every record must have as many fields.
+    public let fieldCount: Int
 
     /// Reads the header row.
     public init(_ tokenizer: CSVTokenizer, file: String) throws {
         self.tokenizer = tokenizer
         self.file = file
         header = try CSVHeader(reading: tokenizer, file: file)
+        fieldCount = header.names.count
     }
 
     /// Opens a file (called `file` in errors, else by its path) and reads its header row.
@@ -30,7 +33,11 @@ public struct CSVSource {
 
     /// Advances to the next record and checks it is as wide as the header; false at the end.
     @inline(__always)
-    public func nextRecord() throws -> Bool { try tokenizer.nextRecord(expectingFields: header.names.count, error: error) }
+    public func nextRecord() throws -> Bool {
+        guard try tokenizer.nextRecord() else { return false }
+        guard tokenizer.fieldCount == fieldCount else { throw error("expected \(fieldCount) fields, found \(tokenizer.fieldCount)") }
+        return true
+    }
 
     /// The line on which the current record starts.
     public var line: Int { tokenizer.recordLine }

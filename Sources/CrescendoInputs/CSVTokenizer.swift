@@ -163,14 +163,6 @@ public final class CSVTokenizer {
         return true
     }
 
-    /// Advances to the next record and checks it has `count` fields (the header's): the readers'
-    /// common first step. False at end of input; `error` makes the error for a short or long row.
-    public func nextRecord(expectingFields count: Int, error: (String) -> InputError) throws -> Bool {
-        guard try nextRecord() else { return false }
-        guard fieldCount == count else { throw error("expected \(count) fields, found \(fieldCount)") }
-        return true
-    }
-
     /// Advances to the next record; returns false at end of input.
     ///
     /// Throws an `InputError` for an unterminated quote or a character after a closing quote.
