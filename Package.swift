@@ -3,14 +3,18 @@ import PackageDescription
 
 let package = Package(
     name: "Crescendo",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "crescendo", targets: ["crescendo"]),
         .library(name: "CrescendoCore", targets: ["CrescendoCore"]),
+        .library(name: "CrescendoInputs", targets: ["CrescendoInputs"]),
+        .library(name: "CrescendoWorkload", targets: ["CrescendoWorkload"]),
         .library(name: "CrescendoDSL", targets: ["CrescendoDSL"]),
         .library(name: "CrescendoStore", targets: ["CrescendoStore"]),
         .library(name: "CrescendoPublish", targets: ["CrescendoPublish"]),
+        .library(name: "CrescendoPublishStore", targets: ["CrescendoPublishStore"]),
         .library(name: "CrescendoDaemon", targets: ["CrescendoDaemon"]),
+        .library(name: "CrescendoTestSupport", targets: ["CrescendoTestSupport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -25,8 +29,13 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
-        // Pure, deterministic domain and engine. Foundation only; time is passed in.
+        // Pure, deterministic domain and engine. Foundation only; time is passed in; no I/O.
         .target(name: "CrescendoCore"),
+        // Facts from outside: the CSV readers over a streaming tokenizer, and the bounded
+        // producer/consumer queue that feeds the engine (or the import) from a second thread.
+        .target(name: "CrescendoInputs", dependencies: ["CrescendoCore"]),
+        // The W1 benchmark workload generator (`crescendo workload w1`).
+        .target(name: "CrescendoWorkload", dependencies: ["CrescendoCore"]),
         // YAML campaign files to validated Core values, with file:line:column diagnostics.
         .target(name: "CrescendoDSL", dependencies: [
             "CrescendoCore",
@@ -35,7 +44,7 @@ let package = Package(
         ]),
         // The append-only, hash-chained ledger on SQLite.
         .target(name: "CrescendoStore", dependencies: [
-            "CrescendoCore",
+            "CrescendoCore", "CrescendoInputs",
             .product(name: "GRDB", package: "GRDB.swift"),
             // The raw C API, for binding the import's prepared statement without per-row allocations.
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -46,9 +55,11 @@ let package = Package(
             "CrescendoCore",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
+        // The public site's input read from a ledger store (for `crescendo publish` and the daemon).
+        .target(name: "CrescendoPublishStore", dependencies: ["CrescendoCore", "CrescendoStore", "CrescendoPublish"]),
         // The daemon: scheduler, dispatch channels, HTTP API, reload, wiring.
         .target(name: "CrescendoDaemon", dependencies: [
-            "CrescendoCore", "CrescendoDSL", "CrescendoStore", "CrescendoPublish",
+            "CrescendoCore", "CrescendoInputs", "CrescendoDSL", "CrescendoStore", "CrescendoPublish", "CrescendoPublishStore",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -57,21 +68,30 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "crescendo", dependencies: [
-            "CrescendoCore", "CrescendoDSL", "CrescendoStore", "CrescendoPublish", "CrescendoDaemon",
+            "CrescendoCore", "CrescendoInputs", "CrescendoWorkload", "CrescendoDSL", "CrescendoStore", "CrescendoPublish",
+            "CrescendoPublishStore", "CrescendoDaemon",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .testTarget(name: "CrescendoCoreTests", dependencies: ["CrescendoCore"]),
+        // What more than one test target uses: the hand-advanced clock, scratch folders.
+        .target(name: "CrescendoTestSupport", dependencies: ["CrescendoCore", "CrescendoDaemon"]),
+        // The engine's own tests; the shortcut tests read W1-shaped CSV through the readers.
+        .testTarget(name: "CrescendoCoreTests", dependencies: ["CrescendoCore", "CrescendoInputs", "CrescendoWorkload"]),
+        .testTarget(name: "CrescendoInputsTests", dependencies: ["CrescendoInputs", "CrescendoCore", "CrescendoTestSupport"]),
+        .testTarget(name: "CrescendoWorkloadTests", dependencies: ["CrescendoWorkload", "CrescendoInputs", "CrescendoCore"]),
         .testTarget(name: "CrescendoDSLTests", dependencies: ["CrescendoDSL", "CrescendoCore"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "CrescendoStoreTests", dependencies: ["CrescendoStore", "CrescendoCore"]),
+        .testTarget(name: "CrescendoStoreTests", dependencies: [
+            "CrescendoStore", "CrescendoInputs", "CrescendoCore", "CrescendoTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         // Golden files are read by path (#filePath), not bundled.
-        .testTarget(name: "CrescendoPublishTests", dependencies: ["CrescendoPublish", "CrescendoCore"], exclude: ["Golden"]),
+        .testTarget(name: "CrescendoPublishTests", dependencies: ["CrescendoPublish", "CrescendoCore", "CrescendoTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "CrescendoDaemonTests", dependencies: [
-            "CrescendoDaemon", "CrescendoCore", "CrescendoStore",
+            "CrescendoDaemon", "CrescendoCore", "CrescendoStore", "CrescendoPublish", "CrescendoTestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
-        .testTarget(name: "CrescendoCLITests", dependencies: ["CrescendoCore"]),
+        // Runs the `crescendo` binary that this build made (the dependency builds it first).
+        .testTarget(name: "CrescendoCLITests", dependencies: ["crescendo", "CrescendoTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

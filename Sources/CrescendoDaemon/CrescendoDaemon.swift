@@ -8,13 +8,17 @@ import Glibc
 #endif
 
 /// The daemon: a `ServiceGroup` running the scheduler, the dispatcher, the reloader and the
-/// HTTP server, stopped gracefully by SIGTERM or SIGINT.
+/// HTTP server over one store, stopped gracefully by SIGTERM or SIGINT.
 public struct CrescendoDaemon: Sendable {
     public let configuration: DaemonConfiguration
+    /// The ledger and the daemon's own tables (the caller opens it; the daemon binds it to the
+    /// ledger's campaign).
+    public let store: any DaemonStore
+    public let clock: any DaemonClock
     public let logger: Logger
 
-    public init(configuration: DaemonConfiguration, logger: Logger) {
-        self.configuration = configuration; self.logger = logger
+    public init(configuration: DaemonConfiguration, store: any DaemonStore, clock: any DaemonClock = SystemClock(), logger: Logger) {
+        self.configuration = configuration; self.store = store; self.clock = clock; self.logger = logger
     }
 
     /// Why the daemon cannot start.
@@ -30,14 +34,14 @@ public struct CrescendoDaemon: Sendable {
         }
         // A channel command that exits before reading its input must not kill the daemon.
         signal(SIGPIPE, SIG_IGN)
-        let clock = SystemClock()
+        let (store, clock) = (self.store, self.clock)
         let metrics = DaemonMetrics()
         let registry = try CampaignRegistry(paths: config.campaignPaths, factory: ChannelFactory(), logger: logger)
-        let store = try SQLiteLedgerStore(path: config.databasePath)
-        try store.bind(campaign: registry.primary.campaign.id)
+        try await store.bind(campaign: registry.primary.campaign.id)
+        logger.info("ledger \(store.location), campaign \(registry.primary.campaign.id)")
         let ingest = IngestQueue(store: store, clock: clock)
-        let scheduler = Scheduler(store: store, registry: registry, clock: clock, logger: logger, ingest: ingest)
         let dispatcher = Dispatcher(store: store, registry: registry, clock: clock, retry: config.retry, logger: logger, metrics: metrics)
+        let scheduler = Scheduler(store: store, registry: registry, clock: clock, logger: logger, ingest: ingest, dispatcher: dispatcher)
         let reloader = ReloaderService(registry: registry, clock: clock, metrics: metrics, pollSeconds: config.pollSeconds, logger: logger)
         let api = DaemonAPI(store: store, registry: registry, scheduler: scheduler, ingest: ingest, clock: clock, metrics: metrics,
                             token: config.token, logger: logger, reload: { reloader.reload() })

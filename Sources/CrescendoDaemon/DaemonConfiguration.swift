@@ -2,7 +2,6 @@
 public struct DaemonConfiguration: Sendable {
     /// Campaign files; the first is the ledger's campaign (entries are checked against it).
     public var campaignPaths: [String]
-    public var databasePath: String
     public var host: String
     public var port: Int
     /// The write token; nil leaves writes open, which is refused off loopback.
@@ -11,9 +10,9 @@ public struct DaemonConfiguration: Sendable {
     /// Seconds between checks of the campaign files' modification times.
     public var pollSeconds: Double
 
-    public init(campaignPaths: [String], databasePath: String, host: String = "127.0.0.1", port: Int = 8080,
+    public init(campaignPaths: [String], host: String = "127.0.0.1", port: Int = 8080,
                 token: String? = nil, retry: RetryPolicy = RetryPolicy(), pollSeconds: Double = 2) {
-        self.campaignPaths = campaignPaths; self.databasePath = databasePath; self.host = host; self.port = port
+        self.campaignPaths = campaignPaths; self.host = host; self.port = port
         self.token = token; self.retry = retry; self.pollSeconds = pollSeconds
     }
 

@@ -3,62 +3,91 @@ import CrescendoCore
 /// The ledger: an append-only, hash-chained record of acts of care, with the other facts the
 /// engine reacts to (indicator samples, responses, money flows).
 ///
-/// `SQLiteLedgerStore` implements it on disk and in memory. Every write is one transaction: it
-/// happens whole or not at all.
+/// The seam between Crescendo and its database: `crescendo publish`, `status`, `simulate
+/// --ledger DB`, the ledger commands and the daemon see only this protocol (and
+/// `DaemonStore`), so a store on another engine is one more conformance. The methods are
+/// `async` because a network database answers asynchronously; `SQLiteLedgerStore` satisfies
+/// them with its synchronous methods, so its fast paths (the import, streaming reads) stay as
+/// they are. Every write is one transaction: it happens whole or not at all. Entries, seqs and
+/// hashes are the same on every store (docs/ledger.md).
+///
+/// Streaming reads (`forEachEntry`, `forEachCurrentEntry`) call `body` for each row as it is
+/// read, never holding the ledger whole; `body` may block (a bounded queue to another thread).
 public protocol LedgerStore: Sendable {
+    /// Where the ledger is, for messages (a path, or a URL without its password).
+    var location: String { get }
+
     /// Ties the ledger to a campaign on first use; throws if it belongs to another campaign.
-    func bind(campaign id: String) throws
+    func bind(campaign id: String) async throws
+
+    // MARK: Entries
 
     /// Appends one entry; returns it with its seq and hash.
-    func append(_ entry: LedgerEntry, recordedAt: Instant) throws -> StoredEntry
+    func append(_ entry: LedgerEntry, recordedAt: Instant) async throws -> StoredEntry
 
     /// Appends a correction of entry `seq`: an entry of its own that names `seq` and the reason.
-    func correct(seq: Int64, with entry: LedgerEntry, reason: String, recordedAt: Instant) throws -> StoredEntry
+    func correct(seq: Int64, with entry: LedgerEntry, reason: String, recordedAt: Instant) async throws -> StoredEntry
+
+    /// Appends several batches of entries in one transaction (group commit), each batch in
+    /// order; returns the stored entries batch by batch. Any error rolls every batch back.
+    func appendBatches(_ batches: [[LedgerEntry]], recordedAt: Instant) async throws -> [[StoredEntry]]
 
     /// Appends every entry `next` yields, in order, in one transaction. An error from `next`
     /// (or the database) rolls everything back. `progress` is called now and then with the
     /// number of entries written so far.
-    func importEntries(recordedAt: Instant, progress: ((Int) -> Void)?, _ next: () throws -> LedgerEntry?) throws -> ImportSummary
+    func importEntries(recordedAt: Instant, progress: ((Int) -> Void)?, _ next: () throws -> LedgerEntry?) async throws -> ImportSummary
 
     /// The entry with this seq, if any.
-    func entry(seq: Int64) throws -> StoredEntry?
+    func entry(seq: Int64) async throws -> StoredEntry?
 
     /// Calls `body` for every entry after `seq` in seq order, streaming.
-    func forEachEntry(after seq: Int64, _ body: (StoredEntry) throws -> Void) throws
+    func forEachEntry(after seq: Int64, _ body: (StoredEntry) throws -> Void) async throws
 
     /// Calls `body` for the ledger as it now reads: in seq order, a corrected entry carrying its
     /// latest correction's values (at its own seq), corrections not repeated.
-    func forEachCurrentEntry(_ body: (LedgerEntry) throws -> Void) throws
+    func forEachCurrentEntry(_ body: (LedgerEntry) throws -> Void) async throws
 
     /// Entries matching a query, in seq order.
-    func entries(_ query: EntryQuery) throws -> [StoredEntry]
+    func entries(_ query: EntryQuery) async throws -> [StoredEntry]
 
     /// The number of entries and the newest one's seq and hash.
-    func head() throws -> ChainHead
+    func head() async throws -> ChainHead
+
+    /// What the public site is built from, in a few integers (cheap on any ledger).
+    func version() async throws -> LedgerVersion
 
     /// Recomputes the hash chain; names the first entry that does not match.
-    func verify() throws -> ChainReport
+    func verify() async throws -> ChainReport
+
+    // MARK: The facts beside the entries
 
     /// Records indicator samples in one transaction; returns how many.
-    func importIndicators(_ next: () throws -> IndicatorSample?) throws -> Int
+    func importIndicators(_ next: () throws -> IndicatorSample?) async throws -> Int
 
     /// All indicator samples, in time order.
-    func indicatorSamples() throws -> [IndicatorSample]
+    func indicatorSamples() async throws -> [IndicatorSample]
 
     /// Records a response to a deadline; returns whether an open deadline row was answered.
-    func recordResponse(_ response: Response, recordedAt: Instant) throws -> Bool
+    func recordResponse(_ response: Response, recordedAt: Instant) async throws -> Bool
+
+    /// Records indicator samples and responses in one transaction.
+    func recordSideFacts(indicators: [IndicatorSample], responses: [Response], recordedAt: Instant) async throws
 
     /// All responses, in time order.
-    func responses() throws -> [Response]
+    func responses() async throws -> [Response]
 
     /// Records money flows in one transaction; returns how many.
-    func importMoneyFlows(_ next: () throws -> MoneyFlow?) throws -> Int
+    func importMoneyFlows(_ next: () throws -> MoneyFlow?) async throws -> Int
 
     /// All money flows, by date.
-    func moneyFlows() throws -> [MoneyFlow]
+    func moneyFlows() async throws -> [MoneyFlow]
+
+    /// Facts recorded after `cursor`, read in one transaction: entries in seq order,
+    /// indicators and responses in the order they were recorded.
+    func facts(after cursor: FactCursor) async throws -> NewFacts
 }
 
 extension LedgerStore {
     /// Calls `body` for every entry from the start.
-    public func forEachEntry(_ body: (StoredEntry) throws -> Void) throws { try forEachEntry(after: 0, body) }
+    public func forEachEntry(_ body: (StoredEntry) throws -> Void) async throws { try await forEachEntry(after: 0, body) }
 }

@@ -39,8 +39,8 @@ struct DaemonCommand: AsyncParsableCommand {
             try FileManager.default.createDirectory(at: URL(fileURLWithPath: db).deletingLastPathComponent(), withIntermediateDirectories: true)
             var logger = Logger(label: "crescendo.daemon")
             logger.logLevel = .info
-            let config = DaemonConfiguration(campaignPaths: campaigns, databasePath: db, host: host, port: port, token: token, pollSeconds: poll)
-            try await CrescendoDaemon(configuration: config, logger: logger).run()
+            let config = DaemonConfiguration(campaignPaths: campaigns, host: host, port: port, token: token, pollSeconds: poll)
+            try await CrescendoDaemon(configuration: config, store: LedgerDatabase.open(db), logger: logger).run()
         }
     }
 

@@ -3,15 +3,15 @@ import CrescendoCore
 import CrescendoStore
 
 /// `crescendo ledger add`: records one act of care.
-struct LedgerAddCommand: ParsableCommand {
+struct LedgerAddCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "add", abstract: "Record one ledger entry; prints its seq and hash.")
 
     @OptionGroup var store: StoreOptions
     @Option(help: "What was counted: one of the campaign's metrics.") var kind: String
     @OptionGroup var fields: EntryFieldOptions
 
-    func run() throws {
-        try reportingErrors {
+    func run() async throws {
+        try await reportingErrorsAsync {
             let campaign = try store.loadCampaign()
             let recordedAt = now()
             var entry = LedgerEntry(at: recordedAt, kind: kind)
@@ -19,7 +19,7 @@ struct LedgerAddCommand: ParsableCommand {
             if let campaign, let problem = campaign.problem(with: entry) { throw CLIError(problem) }
             let redactor = try campaign.map(Redactor.init(campaign:)) ?? Redactor()
             let redactions = redactor.redact(&entry)
-            let stored = try store.openForWriting(campaign: campaign).append(entry, recordedAt: recordedAt)
+            let stored = try await store.openForWriting(campaign: campaign).append(entry, recordedAt: recordedAt)
             print("entry \(stored.seq) recorded, hash \(stored.hash)" + redactionNote(redactions))
         }
     }

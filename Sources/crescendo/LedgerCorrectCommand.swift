@@ -3,7 +3,7 @@ import CrescendoCore
 import CrescendoStore
 
 /// `crescendo ledger correct SEQ`: records a correction of an entry (the entry itself stays).
-struct LedgerCorrectCommand: ParsableCommand {
+struct LedgerCorrectCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "correct",
         abstract: "Record a correction of entry SEQ: a new entry naming SEQ and the reason; fields not given keep SEQ's values.")
@@ -14,18 +14,18 @@ struct LedgerCorrectCommand: ParsableCommand {
     @Option(help: "The corrected kind.") var kind: String?
     @OptionGroup var fields: EntryFieldOptions
 
-    func run() throws {
-        try reportingErrors {
+    func run() async throws {
+        try await reportingErrorsAsync {
             guard !reason.isEmpty else { throw ValidationError("--reason must not be empty") }
             let campaign = try store.loadCampaign()
-            let ledger = try store.openForWriting(campaign: campaign)
-            guard var entry = try ledger.entry(seq: seq)?.entry else { throw StoreError.noSuchEntry(seq: seq) }
+            let ledger = try await store.openForWriting(campaign: campaign)
+            guard var entry = try await ledger.entry(seq: seq)?.entry else { throw StoreError.noSuchEntry(seq: seq) }
             if let kind { entry.kind = kind }
             try fields.apply(to: &entry, zone: campaign?.zone ?? .utc)
             if let campaign, let problem = campaign.problem(with: entry) { throw CLIError(problem) }
             let redactor = try campaign.map(Redactor.init(campaign:)) ?? Redactor()
             let redactions = redactor.redact(&entry)
-            let stored = try ledger.correct(seq: seq, with: entry, reason: reason, recordedAt: now())
+            let stored = try await ledger.correct(seq: seq, with: entry, reason: reason, recordedAt: now())
             print("entry \(stored.seq) recorded, correcting entry \(seq), hash \(stored.hash)" + redactionNote(redactions))
         }
     }

@@ -1,22 +1,20 @@
 import ArgumentParser
 import CrescendoCore
-import CrescendoStore
-import Foundation
+import CrescendoInputs
 
 /// `crescendo ledger import LEDGER.csv`: appends a whole CSV file in one transaction.
-struct LedgerImportCommand: ParsableCommand {
+struct LedgerImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Append every row of a ledger CSV (at,kind,quantity,area,demand,care,cause,change) in one transaction; a bad row imports nothing.")
 
-    @OptionGroup var store: StoreOptions
-    @Argument(help: "The ledger CSV file.") var file: String
+    @OptionGroup var input: CSVImportOptions
     @Flag(name: .customLong("dry-run"), help: "Read and check the file; write nothing.") var dryRun = false
 
-    func run() throws {
-        try reportingErrors {
-            let campaign = try store.loadCampaign()
-            let reader = try LedgerCSVReader(path: file, file: (file as NSString).lastPathComponent, campaign: campaign)
+    func run() async throws {
+        try await reportingErrorsAsync {
+            let campaign = try input.store.loadCampaign()
+            let reader = try LedgerCSVReader(path: input.file, file: input.fileName, campaign: campaign)
             if dryRun {
                 let progress = ImportProgress()
                 var n = 0
@@ -24,11 +22,11 @@ struct LedgerImportCommand: ParsableCommand {
                 print("checked \(n) entries, \(progress.rate(n)) rows/s; nothing written")
                 return
             }
-            let ledger = try store.openForWriting(campaign: campaign)
+            let ledger = try await input.store.openForWriting(campaign: campaign)
             let redactor = try campaign.map(Redactor.init(campaign:)) ?? Redactor()
             var redactions = 0
             let progress = ImportProgress()
-            let summary = try ledger.importEntries(recordedAt: now(), progress: progress.report) {
+            let summary = try await ledger.importEntries(recordedAt: now(), progress: progress.report) {
                 guard var entry = try reader.next() else { return nil }
                 if entry.care != nil || entry.cause != nil || entry.change != nil { redactions += redactor.redact(&entry) }
                 return entry

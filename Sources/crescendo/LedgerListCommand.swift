@@ -3,7 +3,7 @@ import CrescendoCore
 import CrescendoStore
 
 /// `crescendo ledger list`: shows entries.
-struct LedgerListCommand: ParsableCommand {
+struct LedgerListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List ledger entries in seq order.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
@@ -18,11 +18,11 @@ struct LedgerListCommand: ParsableCommand {
     @Option(help: "Entries at or after this time (UTC unless it has an offset).") var since: String?
     @Option(help: "Entries before this time.") var until: String?
 
-    func run() throws {
-        try reportingErrors {
+    func run() async throws {
+        try await reportingErrorsAsync {
             let query = EntryQuery(kind: kind, area: area, demand: demand, fromSeq: fromSeq, toSeq: toSeq,
                                    since: try since.map { try parse($0, "--since") }, until: try until.map { try parse($0, "--until") })
-            let entries = try store.openForReading().entries(query)
+            let entries = try await store.openForReading().entries(query)
             switch format {
             case .json: for e in entries { print(EntryFormatting.json(e)) }
             case .table: print(EntryFormatting.table(entries), terminator: "")

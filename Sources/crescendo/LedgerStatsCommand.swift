@@ -3,7 +3,7 @@ import CrescendoCore
 import CrescendoStore
 
 /// `crescendo ledger stats --weekly`: counts per ISO week, kind and area.
-struct LedgerStatsCommand: ParsableCommand {
+struct LedgerStatsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
         abstract: "Counts per ISO week, kind and area; counts below privacy.min_count show as \"fewer than N\".")
@@ -11,13 +11,13 @@ struct LedgerStatsCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @Flag(help: "Per ISO week (in the campaign's zone).") var weekly = false
 
-    func run() throws {
-        try reportingErrors {
+    func run() async throws {
+        try await reportingErrorsAsync {
             guard weekly else { throw ValidationError("choose a period: --weekly") }
             let campaign = try store.loadCampaign()
             let minCount = campaign?.privacy.minCount ?? Privacy().minCount
             var tally = WeeklyTally(zone: campaign?.zone ?? .utc)
-            try store.openForReading().forEachCurrentEntry { tally.add($0) }
+            try await store.openForReading().forEachCurrentEntry { tally.add($0) }
             var rows = [["week", "kind", "area", "entries", "total"]]
             for r in tally.rows(minCount: minCount) {
                 rows.append([r.week, r.kind, r.area ?? "-",

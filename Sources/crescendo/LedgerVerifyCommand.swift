@@ -2,16 +2,16 @@ import ArgumentParser
 import CrescendoStore
 
 /// `crescendo ledger verify`: recomputes the hash chain.
-struct LedgerVerifyCommand: ParsableCommand {
+struct LedgerVerifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Recompute the hash chain; exit 1 naming the first entry that does not match.")
 
     @OptionGroup var store: StoreOptions
 
-    func run() throws {
-        try reportingErrors {
-            let report = try store.openForReading().verify()
+    func run() async throws {
+        try await reportingErrorsAsync {
+            let report = try await store.openForReading().verify()
             if let problem = report.problem { throw CLIError("ledger verification failed: \(problem.message)") }
             print("ledger intact: \(report.count) entries, head \(report.headHash)")
         }

@@ -1,8 +1,7 @@
 import ArgumentParser
 import CrescendoCore
-import CrescendoDaemon
 import CrescendoPublish
-import CrescendoStore
+import CrescendoPublishStore
 import Foundation
 
 /// `crescendo publish`: write the public site (pages, charts, calendar, open data) from the
@@ -25,12 +24,10 @@ struct PublishCommand: AsyncParsableCommand {
     @Option(help: "Where the site will be served (https://...); makes the feed's links absolute.") var baseURL: String?
 
     func run() async throws {
-        try reportingErrors {
-            guard let path = store.campaign else { throw ValidationError("give the campaign with --campaign FILE") }
-            let c = try loadCampaign(path)
+        try await reportingErrorsAsync {
+            let c = try store.requiredCampaign()
             let asOf = try at.map { try parseTime($0, "--at", c) } ?? now()
-            let db = try SQLiteLedgerStore(path: try store.databasePath(create: false), access: .readOnly)
-            let data = try SiteData.read(from: db, campaign: c, now: asOf, weeksAhead: weeksAhead, baseURL: baseURL)
+            let data = try await SiteData.read(from: store.openForReading(), campaign: c, now: asOf, weeksAhead: weeksAhead, baseURL: baseURL)
             let files = Site(data).build()
             let written = try SiteWriter(folder: URL(fileURLWithPath: out)).write(files)
             print("wrote \(written) files to \(out) (\(data.entries.count) entries, as of \(c.zone.short(asOf)))")

@@ -3,7 +3,7 @@ import CrescendoCore
 import CrescendoStore
 
 /// `crescendo respond DEADLINE --text TEXT [--win partial|full]`: records an official's response.
-struct RespondCommand: ParsableCommand {
+struct RespondCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "respond", abstract: "Record a response to deadline number DEADLINE, possibly a win.")
 
@@ -13,8 +13,8 @@ struct RespondCommand: ParsableCommand {
     @Option(help: "partial or full, when the response is a win.") var win: String?
     @Option(help: "When the response came (default: now).") var at: String?
 
-    func run() throws {
-        try reportingErrors {
+    func run() async throws {
+        try await reportingErrorsAsync {
             guard deadline >= 1 else { throw ValidationError("DEADLINE is a deadline number, 1 or more") }
             var level: Response.Win?
             if let win {
@@ -27,7 +27,7 @@ struct RespondCommand: ParsableCommand {
                 guard let t = TimeParsing.instant(at, zone: campaign?.zone ?? .utc) else { throw ValidationError("bad date \"\(at)\" for --at") }
                 when = t
             }
-            let answered = try store.openForWriting(campaign: campaign)
+            let answered = try await store.openForWriting(campaign: campaign)
                 .recordResponse(Response(at: when, deadline: deadline, text: text, win: level), recordedAt: now())
             print("response to deadline \(deadline) recorded" + (answered ? ", deadline answered" : "") + (level.map { " (\($0.rawValue) win)" } ?? ""))
         }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import CrescendoCore
-import CrescendoStore
 
 /// `crescendo status`: where every rule stands now ("why not yet").
 struct StatusCommand: AsyncParsableCommand {
@@ -14,9 +13,8 @@ struct StatusCommand: AsyncParsableCommand {
     @Option(help: "Judge as of this instant instead of now (date or date-time).") var at: String?
 
     func run() async throws {
-        try reportingErrors {
-            guard let path = store.campaign else { throw ValidationError("give the campaign with --campaign FILE") }
-            let c = try loadCampaign(path)
+        try await reportingErrorsAsync {
+            let c = try store.requiredCampaign()
             let asOf = try at.map { try parseTime($0, "--at", c) } ?? now()
             var indicators: [IndicatorSample] = []
             var responses: [Response] = []
@@ -25,9 +23,9 @@ struct StatusCommand: AsyncParsableCommand {
                 source = { try openLedger(ledger, campaign: c) }
             } else {
                 let db = try store.databasePath(create: false)
-                let s = try SQLiteLedgerStore(path: db, access: .readOnly)
-                indicators = try s.indicatorSamples()
-                responses = try s.responses()
+                let s = try store.openForReading()
+                indicators = try await s.indicatorSamples()
+                responses = try await s.responses()
                 source = { try openLedger(db, campaign: c) }
             }
             let result = try Simulation.run(campaign: c, openBatches: source, indicators: indicators, responses: responses,

@@ -16,6 +16,12 @@ struct StoreOptions: ParsableArguments {
         try campaign.map { try crescendo.loadCampaign($0) }
     }
 
+    /// The campaign, for commands that cannot go without one.
+    func requiredCampaign() throws -> Campaign {
+        guard let campaign else { throw ValidationError("give the campaign with --campaign FILE") }
+        return try crescendo.loadCampaign(campaign)
+    }
+
     /// The database path: `--db`, else `$CRESCENDO_DB`, else `.crescendo/ledger.sqlite` beside
     /// the campaign file (creating the folder when `create` is set).
     func databasePath(create: Bool) throws -> String {
@@ -30,14 +36,14 @@ struct StoreOptions: ParsableArguments {
     }
 
     /// Opens the ledger for writing, tied to the campaign when one is given.
-    func openForWriting(campaign: Campaign?) throws -> SQLiteLedgerStore {
-        let store = try SQLiteLedgerStore(path: databasePath(create: true))
-        if let campaign { try store.bind(campaign: campaign.id) }
+    func openForWriting(campaign: Campaign?) async throws -> any LedgerStore {
+        let store = try LedgerDatabase.open(databasePath(create: true))
+        if let campaign { try await store.bind(campaign: campaign.id) }
         return store
     }
 
     /// Opens the ledger read-only.
-    func openForReading() throws -> SQLiteLedgerStore {
-        try SQLiteLedgerStore(path: databasePath(create: false), access: .readOnly)
+    func openForReading() throws -> any LedgerStore {
+        try LedgerDatabase.open(databasePath(create: false), readOnly: true)
     }
 }

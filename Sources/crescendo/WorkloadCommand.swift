@@ -1,5 +1,6 @@
 import ArgumentParser
 import CrescendoCore
+import CrescendoWorkload
 import Foundation
 
 /// `crescendo workload w1 --entries N --seed S --out DIR`: the benchmark workload.

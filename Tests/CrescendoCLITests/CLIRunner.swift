@@ -1,12 +1,20 @@
 import Foundation
 import XCTest
 
-/// The built `crescendo` binary ($CRESCENDO_BIN, else .build/debug/crescendo in the package).
+/// The `crescendo` binary this build made: the test target depends on the executable, so
+/// SwiftPM builds it first, into the folder that holds the test bundle. Never another build's.
 let crescendoBinary: String = {
-    if let env = ProcessInfo.processInfo.environment["CRESCENDO_BIN"], !env.isEmpty { return env }
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    return root.appendingPathComponent(".build/debug/crescendo").path
+    #if os(Linux)
+    // The test runner is the bundle itself; /proc/self/exe names it.
+    let bundle = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0])
+    #else
+    let bundle = Bundle(for: CLIRunnerMarker.self).bundleURL
+    #endif
+    return bundle.deletingLastPathComponent().appendingPathComponent("crescendo").path
 }()
+
+/// A class of this bundle, to find the bundle by.
+private final class CLIRunnerMarker {}
 
 /// The outcome of one run of the binary.
 struct RunResult {
@@ -49,15 +57,4 @@ func start(_ arguments: [String], in directory: URL? = nil, environment: [String
 /// Runs the binary to the end, as a user would.
 func crescendo(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> RunResult {
     try start(arguments, in: directory, environment: environment).finish()
-}
-
-/// A folder removed when the value goes away.
-final class Scratch {
-    let url: URL
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("crescendo-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-    deinit { try? FileManager.default.removeItem(at: url) }
 }

@@ -1,7 +1,8 @@
+import CrescendoTestSupport
 import XCTest
 
 final class CheckCommandTests: XCTestCase {
-    private var scratch: Scratch!
+    private var scratch: ScratchFolder!
     private var folder: URL { scratch.url }
 
     private let valid = """
@@ -20,7 +21,7 @@ final class CheckCommandTests: XCTestCase {
         """
 
     override func setUpWithError() throws {
-        scratch = try Scratch()
+        scratch = try ScratchFolder("cli")
         try valid.write(to: folder.appendingPathComponent("valid.yaml"), atomically: true, encoding: .utf8)
         try valid.replacingOccurrences(of: "deadline: 14d", with: "deadline: 14 days")
             .write(to: folder.appendingPathComponent("invalid.yaml"), atomically: true, encoding: .utf8)

@@ -1,13 +1,10 @@
+import CrescendoTestSupport
 import Foundation
 import XCTest
 
 final class FactsCLITests: XCTestCase {
-    override func setUpWithError() throws {
-        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: crescendoBinary), "build the binary first: \(crescendoBinary)")
-    }
-
     func testIndicatorAndFlowImportsAndResponses() throws {
-        let dir = try Scratch()
+        let dir = try ScratchFolder("cli")
         let db = dir.path("l.sqlite")
         try "at,name,value\n2026-01-01T00:00Z,infection_rate,4.5\n2026-01-01T01:00Z,infection_rate,9\n"
             .write(toFile: dir.path("i.csv"), atomically: true, encoding: .utf8)
@@ -24,7 +21,7 @@ final class FactsCLITests: XCTestCase {
     }
 
     func testABadIndicatorRowIsNamed() throws {
-        let dir = try Scratch()
+        let dir = try ScratchFolder("cli")
         try "at,name,value\n2026-01-01,infection_rate,high\n".write(toFile: dir.path("i.csv"), atomically: true, encoding: .utf8)
         let r = try crescendo(["indicator", "import", "--db", dir.path("l.sqlite"), dir.path("i.csv")])
         XCTAssertEqual(r.status, 1)

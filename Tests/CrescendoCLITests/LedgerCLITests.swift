@@ -1,13 +1,10 @@
+import CrescendoTestSupport
 import Foundation
 import XCTest
 
 final class LedgerCLITests: XCTestCase {
-    override func setUpWithError() throws {
-        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: crescendoBinary), "build the binary first: \(crescendoBinary)")
-    }
-
     func testTwoConcurrentWritersGetContiguousSeqsAndAnUnbrokenChain() throws {
-        let dir = try Scratch()
+        let dir = try ScratchFolder("cli")
         let db = dir.path("ledger.sqlite")
         XCTAssertEqual(try crescendo(["ledger", "add", "--db", db, "--kind", "masks", "--at", "2026-01-01T00:00:00Z"]).status, 0)
         let script = dir.path("writer.sh")
@@ -38,7 +35,7 @@ final class LedgerCLITests: XCTestCase {
     }
 
     func testAddPrintsSeqAndHashAndReportsRedactions() throws {
-        let dir = try Scratch()
+        let dir = try ScratchFolder("cli")
         let r = try crescendo(["ledger", "add", "--db", dir.path("l.sqlite"), "--kind", "masks", "--at", "2026-01-05T10:00",
                          "--care", "Call me on 416-555-0199 or at me@example.org"])
         XCTAssertEqual(r.status, 0, r.stderr)
@@ -50,7 +47,7 @@ final class LedgerCLITests: XCTestCase {
     }
 
     func testImportOfABadFileImportsNothingAndExitsOne() throws {
-        let dir = try Scratch()
+        let dir = try ScratchFolder("cli")
         let csv = dir.path("ledger.csv")
         try "at,kind,quantity\n2026-01-01,masks,1\n2026-13-01,masks,2\n".write(toFile: csv, atomically: true, encoding: .utf8)
         let r = try crescendo(["ledger", "import", "--db", dir.path("l.sqlite"), csv])
@@ -61,7 +58,7 @@ final class LedgerCLITests: XCTestCase {
     }
 
     func testVerifyExitsOneNamingTheEntry() throws {
-        let dir = try Scratch()
+        let dir = try ScratchFolder("cli")
         let db = dir.path("l.sqlite")
         for q in 1...3 { XCTAssertEqual(try crescendo(["ledger", "add", "--db", db, "--kind", "masks", "--quantity", "\(q)"]).status, 0) }
         let sqlite = Process()
@@ -79,7 +76,7 @@ final class LedgerCLITests: XCTestCase {
     }
 
     func testANonSQLiteFileIsAOneLineError() throws {
-        let dir = try Scratch()
+        let dir = try ScratchFolder("cli")
         let path = dir.path("notes.txt")
         try "hello".write(toFile: path, atomically: true, encoding: .utf8)
         let r = try crescendo(["ledger", "list", "--db", path])
@@ -88,14 +85,14 @@ final class LedgerCLITests: XCTestCase {
     }
 
     func testTheDatabaseComesFromTheEnvironment() throws {
-        let dir = try Scratch()
+        let dir = try ScratchFolder("cli")
         let r = try crescendo(["ledger", "add", "--kind", "masks"], environment: ["CRESCENDO_DB": dir.path("env.sqlite")])
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertTrue(FileManager.default.fileExists(atPath: dir.path("env.sqlite")))
     }
 
     func testCorrectAndWeeklyStats() throws {
-        let dir = try Scratch()
+        let dir = try ScratchFolder("cli")
         let db = dir.path("l.sqlite")
         for _ in 1...6 { _ = try crescendo(["ledger", "add", "--db", db, "--kind", "masks", "--area", "a01", "--at", "2026-01-05T10:00Z"]) }
         _ = try crescendo(["ledger", "add", "--db", db, "--kind", "masks", "--area", "a02", "--at", "2026-01-06T10:00Z"])
@@ -113,7 +110,7 @@ final class LedgerCLITests: XCTestCase {
     }
 
     func testWorkloadIsDeterministic() throws {
-        let dir = try Scratch()
+        let dir = try ScratchFolder("cli")
         for name in ["a", "b"] {
             XCTAssertEqual(try crescendo(["workload", "w1", "--entries", "1000", "--seed", "3", "--out", dir.path(name)]).status, 0)
         }

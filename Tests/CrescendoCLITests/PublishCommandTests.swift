@@ -1,3 +1,4 @@
+import CrescendoTestSupport
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
@@ -6,13 +7,13 @@ import XCTest
 
 /// `crescendo publish` and `simulate --format svg|ics`, run as the built binary on the example campaign.
 final class PublishCommandTests: XCTestCase {
-    private var scratch: Scratch!
+    private var scratch: ScratchFolder!
     private var folder: URL { scratch.url }
     private let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     private var campaign: String { repo.appendingPathComponent("campaigns/paid-sick-leave.yaml").path }
     private var ledgerCSV: String { repo.appendingPathComponent("campaigns/data/paid-sick-leave.ledger.csv").path }
 
-    override func setUpWithError() throws { scratch = try Scratch() }
+    override func setUpWithError() throws { scratch = try ScratchFolder("cli") }
     override func tearDown() { scratch = nil }
 
     func testPublishTwiceGivesByteIdenticalSites() throws {

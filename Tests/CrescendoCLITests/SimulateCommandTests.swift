@@ -1,3 +1,4 @@
+import CrescendoTestSupport
 import Foundation
 import XCTest
 
@@ -31,9 +32,8 @@ final class SimulateCommandTests: XCTestCase {
 
         """
 
-    private func folder() throws -> Scratch {
-        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: crescendoBinary), "build the binary first: \(crescendoBinary)")
-        let dir = try Scratch()
+    private func folder() throws -> ScratchFolder {
+        let dir = try ScratchFolder("cli")
         try campaign.write(toFile: dir.path("c.yaml"), atomically: true, encoding: .utf8)
         try "at,kind,quantity\n2027-01-05T09:00,masks,3\n2027-01-05T10:00,masks,1\n2027-01-05T11:00,masks,2\n"
             .write(toFile: dir.path("ledger.csv"), atomically: true, encoding: .utf8)

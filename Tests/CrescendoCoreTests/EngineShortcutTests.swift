@@ -1,3 +1,5 @@
+import CrescendoInputs
+import CrescendoWorkload
 import XCTest
 @testable import CrescendoCore
 

@@ -1,6 +1,7 @@
 import CrescendoCore
 @testable import CrescendoDaemon
 import CrescendoStore
+import CrescendoTestSupport
 import Hummingbird
 import HummingbirdTesting
 import XCTest
@@ -12,7 +13,7 @@ final class APITests: XCTestCase {
         let fx = try DaemonFixture()
         let api = DaemonAPI(store: fx.store, registry: fx.registry, scheduler: fx.scheduler(),
                             ingest: IngestQueue(store: fx.store, clock: fx.clock), clock: fx.clock,
-                            metrics: DaemonMetrics(), token: Self.token, reload: { fx.registry.reload(at: fx.clock.instant) })
+                            metrics: DaemonMetrics(), token: Self.token, reload: { fx.registry.reload(at: fx.clock.now()) })
         let app = Application(router: api.router())
         try await app.test(.router) { client in try await body(client, fx) }
     }

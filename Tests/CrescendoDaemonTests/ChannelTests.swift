@@ -1,6 +1,7 @@
 import CrescendoCore
 @testable import CrescendoDaemon
 import CrescendoStore
+import CrescendoTestSupport
 import Foundation
 import XCTest
 
@@ -28,7 +29,7 @@ final class ChannelTests: XCTestCase {
         let fx = try DaemonFixture()
         let s = fx.scheduler()
         try await s.step()
-        try fx.post(["2026-03-01T08:00:00Z", "2026-03-01T08:00:00Z", "2026-03-01T08:00:00Z"])
+        try await fx.post(["2026-03-01T08:00:00Z", "2026-03-01T08:00:00Z", "2026-03-01T08:00:00Z"])
         fx.clock.advance(by: TimeSpan(seconds: 2))
         try await s.step()
         try await fx.dispatcher().drain()
@@ -49,30 +50,32 @@ final class ChannelTests: XCTestCase {
             XCTFail("a refusing port cannot confirm")
         } catch is DeliveryFailure {}
         // Through the dispatcher: attempts until the policy gives up, then dead.
-        try fx.store.commit(DaemonStep(campaign: "fixture", judgedThrough: fx.clock.instant, aliveAt: fx.clock.instant, actions: [
-            ActionRecord(id: "fixture/1-r-notify-1", campaign: "fixture", rule: "r", action: "notify", dueAt: fx.clock.instant,
-                         payload: "{}", state: .pending, late: false, decidedAt: fx.clock.instant, channels: ["hook"]),
+        try await fx.store.commit(DaemonStep(campaign: "fixture", judgedThrough: fx.clock.now(), aliveAt: fx.clock.now(), actions: [
+            ActionRecord(id: "fixture/1-r-notify-1", campaign: "fixture", rule: "r", action: "notify", dueAt: fx.clock.now(),
+                         payload: "{}", state: .pending, late: false, decidedAt: fx.clock.now(), channels: ["hook"]),
         ], timers: nil))
-        let d = Dispatcher(store: fx.store, registry: fx.registry, clock: fx.clock, retry: RetryPolicy(maxAttempts: 3, baseSeconds: 5),
+        let d = Dispatcher(store: fx.store, registry: fx.registry, clock: fx.clock, retry: RetryPolicy(maxAttempts: 3, base: TimeSpan(seconds: 5)),
                            logger: fx.logger)
         for _ in 0..<3 {
-            let due = try d.claimDue()
+            let due = try await d.claimDue()
             XCTAssertEqual(due.count, 1)
             for x in due { await d.attempt(x) }
             fx.clock.advance(by: TimeSpan(seconds: 60))
         }
-        XCTAssertEqual(try d.claimDue().count, 0)
+        let none = try await d.claimDue()
+        XCTAssertEqual(none.count, 0)
         let dead = try fx.store.deadLetters(limit: 10)
         XCTAssertEqual(dead.map(\.attempts), [3])
         XCTAssertEqual(try fx.store.actionCounts()[.dead], 1)
     }
 
     func testRetryBackoffDoubles() {
-        let p = RetryPolicy(maxAttempts: 4, baseSeconds: 1, capSeconds: 3)
-        XCTAssertEqual(p.nextAttempt(after: 1, now: 100), 101)
-        XCTAssertEqual(p.nextAttempt(after: 2, now: 100), 102)
-        XCTAssertEqual(p.nextAttempt(after: 3, now: 100), 103)
-        XCTAssertNil(p.nextAttempt(after: 4, now: 100))
+        let p = RetryPolicy(maxAttempts: 4, base: TimeSpan(seconds: 1), cap: TimeSpan(seconds: 3))
+        let now = Instant(seconds: 100)
+        XCTAssertEqual(p.nextAttempt(after: 1, now: now), Instant(seconds: 101))
+        XCTAssertEqual(p.nextAttempt(after: 2, now: now), Instant(seconds: 102))
+        XCTAssertEqual(p.nextAttempt(after: 3, now: now), Instant(seconds: 103))
+        XCTAssertNil(p.nextAttempt(after: 4, now: now))
     }
 
     func testACommandThatHangsIsStoppedAtItsTimeout() async throws {

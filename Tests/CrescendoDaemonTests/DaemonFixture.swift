@@ -1,6 +1,7 @@
 import CrescendoCore
 @testable import CrescendoDaemon
 import CrescendoStore
+import CrescendoTestSupport
 import Foundation
 import Logging
 
@@ -23,6 +24,7 @@ final class DaemonFixture: @unchecked Sendable {
         channels:
           log: { type: file, path: out/actions.jsonl }
           hook: { type: webhook, url: "http://127.0.0.1:9/hook", timeout: 1s }
+          refuses: { type: command, run: [/bin/false], timeout: 5 }
         rules:
           - id: every-3
             when: { every: 3 }
@@ -35,7 +37,7 @@ final class DaemonFixture: @unchecked Sendable {
               - notify: { channel: log, text: "good morning" }
         """
 
-    let folder: URL
+    let scratch: ScratchFolder
     let campaignPath: String
     let store: SQLiteLedgerStore
     let clock: ManualClock
@@ -43,33 +45,34 @@ final class DaemonFixture: @unchecked Sendable {
     let logger = Logger(label: "test")
 
     init(onMissed: String = "fire_once", start: String = "2026-03-01T08:00:00Z") throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("crescendo-daemon-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        campaignPath = folder.appendingPathComponent("fixture.yaml").path
-        try Self.campaignText.replacingOccurrences(of: "ON_MISSED", with: "on_missed: \(onMissed)")
-            .write(toFile: campaignPath, atomically: true, encoding: .utf8)
-        store = try SQLiteLedgerStore(path: folder.appendingPathComponent("ledger.sqlite").path)
+        scratch = try ScratchFolder("daemon")
+        campaignPath = try scratch.write(Self.campaignText.replacingOccurrences(of: "ON_MISSED", with: "on_missed: \(onMissed)"),
+                                         to: "fixture.yaml")
+        store = try SQLiteLedgerStore(path: scratch.path("ledger.sqlite"))
         clock = ManualClock(Self.t(start))
         registry = try CampaignRegistry(paths: [campaignPath], factory: ChannelFactory(), logger: logger)
     }
 
-    deinit { try? FileManager.default.removeItem(at: folder) }
+    /// The fixture's folder (removed with the fixture).
+    var folder: URL { scratch.url }
 
     static func t(_ s: String) -> Instant { TimeParsing.instant(s, zone: .utc) ?? .distantPast }
 
-    /// A new scheduler over the same database (a restart).
-    func scheduler() -> Scheduler { Scheduler(store: store, registry: registry, clock: clock, logger: logger) }
+    /// A new scheduler over the same database (a restart), waking `dispatcher` when given.
+    func scheduler(ingest: IngestQueue? = nil, dispatcher: Dispatcher? = nil) -> Scheduler {
+        Scheduler(store: store, registry: registry, clock: clock, logger: logger, ingest: ingest, dispatcher: dispatcher)
+    }
 
     func dispatcher(retry: RetryPolicy = RetryPolicy()) -> Dispatcher {
         Dispatcher(store: store, registry: registry, clock: clock, retry: retry, logger: logger)
     }
 
     /// Appends entries stamped at these instants.
-    func post(_ times: [String]) throws {
-        _ = try store.appendBatches([times.map { LedgerEntry(at: Self.t($0), kind: "masks") }], recordedAt: clock.instant)
+    func post(_ times: [String]) async throws {
+        _ = try await store.appendBatches([times.map { LedgerEntry(at: Self.t($0), kind: "masks") }], recordedAt: clock.now())
     }
 
-    var channelFile: String { folder.appendingPathComponent("out/actions.jsonl").path }
+    var channelFile: String { scratch.path("out/actions.jsonl") }
 
     func fileLines() -> [String] {
         ((try? String(contentsOfFile: channelFile, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)

@@ -1,6 +1,7 @@
 import CrescendoCore
 @testable import CrescendoDaemon
 import CrescendoStore
+import CrescendoTestSupport
 import Hummingbird
 import HummingbirdTesting
 import XCTest
@@ -13,7 +14,7 @@ final class LiveSiteTests: XCTestCase {
         let api = DaemonAPI(store: fx.store, registry: fx.registry, scheduler: fx.scheduler(),
                             ingest: IngestQueue(store: fx.store, clock: fx.clock), clock: fx.clock,
                             metrics: DaemonMetrics(), token: APITests.token, site: cache,
-                            reload: { fx.registry.reload(at: fx.clock.instant) })
+                            reload: { fx.registry.reload(at: fx.clock.now()) })
         let app = Application(router: api.router())
         try await app.test(.router) { client in try await body(client, fx, cache) }
     }
@@ -23,7 +24,7 @@ final class LiveSiteTests: XCTestCase {
 
     func testTheHomePageShowsTheCampaignAndTheChainCountWithoutAToken() async throws {
         try await withSite { client, fx, cache in
-            try fx.post(["2026-02-01T10:00:00Z", "2026-02-02T10:00:00Z"])
+            try await fx.post(["2026-02-01T10:00:00Z", "2026-02-02T10:00:00Z"])
             try await client.execute(uri: "/", method: .get) { r in
                 XCTAssertEqual(r.status, .ok)
                 XCTAssertEqual(r.headers[.contentType], "text/html; charset=utf-8")
@@ -43,9 +44,9 @@ final class LiveSiteTests: XCTestCase {
 
     func testStoriesCalendarAndOpenDataAreServed() async throws {
         try await withSite { client, fx, _ in
-            _ = try fx.store.appendBatches([[LedgerEntry(at: DaemonFixture.t("2026-02-01T10:00:00Z"), kind: "masks", demand: "psl",
+            _ = try await fx.store.appendBatches([[LedgerEntry(at: DaemonFixture.t("2026-02-01T10:00:00Z"), kind: "masks", demand: "psl",
                                                           care: "Masks at the library", cause: "No sick days")]],
-                                           recordedAt: fx.clock.instant)
+                                           recordedAt: fx.clock.now())
             let (story, html) = try await get(client, "/stories/001.html")
             XCTAssertEqual(story, .ok)
             XCTAssertTrue(html.contains("Care Ledger 001") && html.contains("Masks at the library"), html)
@@ -120,10 +121,10 @@ final class LiveSiteTests: XCTestCase {
             let (created, _) = try await post(client, "/api/entries",
                                               #"{"kind":"masks","demand":"psl","care":"call me at 416-555-0199","cause":"write to jane.doe@example.org"}"#)
             XCTAssertEqual(created, .created)
-            _ = try fx.store.appendBatches([[LedgerEntry(at: fx.clock.instant, kind: "masks", demand: "psl",
+            _ = try await fx.store.appendBatches([[LedgerEntry(at: fx.clock.now(), kind: "masks", demand: "psl",
                                                           care: "Phone 416-555-0188 any time", cause: "mail sam.roe@example.net",
                                                           change: "ask for +1 (416) 555-0177")]],
-                                           recordedAt: fx.clock.instant)
+                                           recordedAt: fx.clock.now())
             let (story, html) = try await get(client, "/stories/002.html")
             XCTAssertEqual(story, .ok)
             XCTAssertTrue(html.contains("[redacted]"), html)

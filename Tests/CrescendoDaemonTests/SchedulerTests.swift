@@ -2,6 +2,7 @@ import CrescendoCore
 @testable import CrescendoDaemon
 import CrescendoPublish
 import CrescendoStore
+import CrescendoTestSupport
 import XCTest
 
 final class SchedulerTests: XCTestCase {
@@ -9,7 +10,7 @@ final class SchedulerTests: XCTestCase {
         let fx = try DaemonFixture()
         let s = fx.scheduler()
         try await s.step()
-        try fx.post(["2026-03-01T08:00:00Z", "2026-03-01T08:00:01Z", "2026-03-01T08:00:02Z"])
+        try await fx.post(["2026-03-01T08:00:00Z", "2026-03-01T08:00:01Z", "2026-03-01T08:00:02Z"])
         fx.clock.set(DaemonFixture.t("2026-03-01T08:00:03Z"))
         let first = try await s.step()
         XCTAssertEqual(first.map(\.rule), ["every-3"])
@@ -27,7 +28,7 @@ final class SchedulerTests: XCTestCase {
         let fx = try DaemonFixture()
         let ingest = IngestQueue(store: fx.store, clock: fx.clock)
         let s = Scheduler(store: fx.store, registry: fx.registry, clock: fx.clock, logger: fx.logger, ingest: ingest)
-        let masks = LedgerEntry(at: fx.clock.instant, kind: "masks")
+        let masks = LedgerEntry(at: fx.clock.now(), kind: "masks")
         _ = try await ingest.append([masks, masks], stampNow: [true, true])
         // The scheduler judges through the current second at once.
         try await s.step()
@@ -83,11 +84,11 @@ final class SchedulerTests: XCTestCase {
     func testBackfilledEntryReplaysTheLedgerAndRecordsOnlyNewActions() async throws {
         let fx = try DaemonFixture(onMissed: "fire_all")
         let s = fx.scheduler()
-        try fx.post(["2026-03-01T08:00:00Z", "2026-03-01T08:00:05Z"])
+        try await fx.post(["2026-03-01T08:00:00Z", "2026-03-01T08:00:05Z"])
         fx.clock.set(DaemonFixture.t("2026-03-01T08:00:10Z"))
         try await s.step()
         // Backfilled to before the watermark: the third entry is now at 08:00:03.
-        try fx.post(["2026-03-01T08:00:03Z"])
+        try await fx.post(["2026-03-01T08:00:03Z"])
         let recorded = try await s.step()
         XCTAssertEqual(recorded.map(\.rule), ["every-3"])
         XCTAssertEqual(recorded.first?.dueAt, DaemonFixture.t("2026-03-01T08:00:05Z"))
@@ -103,15 +104,15 @@ final class SchedulerTests: XCTestCase {
         try await s.step()
         for (i, t) in times.sorted().enumerated() {
             let at = DaemonFixture.t(t)
-            if at > fx.clock.instant { fx.clock.set(at) }
-            try fx.post([t])
+            if at > fx.clock.now() { fx.clock.set(at) }
+            try await fx.post([t])
             if i % 7 == 0 { recorded += try await s.step() }
         }
         fx.clock.set(DaemonFixture.t("2026-03-05T00:00:00Z"))
         recorded += try await s.step()
         let campaign = fx.registry.primary.campaign
         var entries: [LedgerEntry] = []
-        try fx.store.forEachEntry { entries.append($0.entry) }
+        try await fx.store.forEachEntry { entries.append($0.entry) }
         var it = entries.makeIterator()
         let sim = try Simulation.run(campaign: campaign, openLedger: { { it.next() } }, indicators: [], responses: [],
                                      options: Engine.Options(until: DaemonFixture.t("2026-03-04T23:59:59Z"),

@@ -1,13 +1,14 @@
 import CrescendoCore
 import CrescendoPublish
+import CrescendoTestSupport
 import Foundation
 import XCTest
 
 final class SiteTests: XCTestCase {
     func testTheSameDataGivesByteIdenticalFilesOnDisk() throws {
         let fm = FileManager.default
-        let base = fm.temporaryDirectory.appendingPathComponent("crescendo-publish-\(UUID().uuidString)")
-        defer { try? fm.removeItem(at: base) }
+        let scratch = try ScratchFolder("publish")
+        let base = scratch.url
         for run in ["a", "b"] { try SiteWriter(folder: base.appendingPathComponent(run)).write(Site(SiteFixture.standard()).build()) }
         let files = try XCTUnwrap(fm.subpathsOfDirectory(atPath: base.appendingPathComponent("a").path)).sorted()
         XCTAssertEqual(files, try fm.subpathsOfDirectory(atPath: base.appendingPathComponent("b").path).sorted())

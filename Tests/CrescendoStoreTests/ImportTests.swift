@@ -1,5 +1,7 @@
 import CrescendoCore
+import CrescendoInputs
 import CrescendoStore
+import CrescendoTestSupport
 import XCTest
 
 /// Imports link entries on one thread and insert them on another, in batches of 4,096.
@@ -98,7 +100,7 @@ final class ImportTests: XCTestCase {
     }
 
     func testAnImportStoresEmptyOptionalFieldsAsNull() throws {
-        let folder = try TemporaryFolder()
+        let folder = try ScratchFolder("store")
         let path = folder.path("ledger.sqlite")
         var rows = assortedEntries().makeIterator()
         _ = try SQLiteLedgerStore(path: path).importEntries(recordedAt: t(0), progress: nil) { rows.next() }
@@ -156,14 +158,14 @@ final class ImportJournalTests: XCTestCase {
     }
 
     func testTheLedgerIsBackInWALModeAfterAnImport() throws {
-        let folder = try TemporaryFolder()
+        let folder = try ScratchFolder("store")
         let path = folder.path("ledger.sqlite")
         _ = try SQLiteLedgerStore(path: path).importEntries(recordedAt: t(0), progress: nil, try rows(100).next)
         XCTAssertEqual(try sqlite3(path, "PRAGMA journal_mode;"), "wal\n")
     }
 
     func testAnImportWhileAnotherConnectionIsOpenStaysInWALMode() throws {
-        let folder = try TemporaryFolder()
+        let folder = try ScratchFolder("store")
         let path = folder.path("ledger.sqlite")
         let other = try SQLiteLedgerStore(path: path)
         _ = try other.append(entry(0), recordedAt: t(0))

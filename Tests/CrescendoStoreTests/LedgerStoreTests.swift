@@ -1,4 +1,5 @@
 import CrescendoCore
+import CrescendoInputs
 @testable import CrescendoStore
 import XCTest
 

@@ -1,11 +1,12 @@
 import CrescendoCore
 @testable import CrescendoStore
+import CrescendoTestSupport
 import Foundation
 import XCTest
 
 final class OpeningTests: XCTestCase {
     func testAFileThatIsNotSQLiteIsRefused() throws {
-        let folder = try TemporaryFolder()
+        let folder = try ScratchFolder("store")
         let path = folder.path("notes.sqlite")
         try Data("campaign: paid-sick-leave\n".utf8).write(to: URL(fileURLWithPath: path))
         XCTAssertThrowsError(try SQLiteLedgerStore(path: path)) {
@@ -14,7 +15,7 @@ final class OpeningTests: XCTestCase {
     }
 
     func testAnotherSQLiteDatabaseIsRefused() throws {
-        let folder = try TemporaryFolder()
+        let folder = try ScratchFolder("store")
         let path = folder.path("other.sqlite")
         try sqlite3(path, "CREATE TABLE people (name TEXT);")
         XCTAssertThrowsError(try SQLiteLedgerStore(path: path)) {
@@ -23,26 +24,26 @@ final class OpeningTests: XCTestCase {
     }
 
     func testANewerSchemaIsRefused() throws {
-        let folder = try TemporaryFolder()
+        let folder = try ScratchFolder("store")
         let path = folder.path("ledger.sqlite")
         _ = try SQLiteLedgerStore(path: path)
         try sqlite3(path, "UPDATE meta SET value = '7' WHERE key = 'schema_version';")
         for access in [SQLiteLedgerStore.Access.readWrite, .readOnly] {
             XCTAssertThrowsError(try SQLiteLedgerStore(path: path, access: access)) {
-                XCTAssertEqual("\($0)", "\(path) has ledger schema version 7, newer than this build of crescendo knows (2); upgrade crescendo to use it")
+                XCTAssertEqual("\($0)", "\(path) has ledger schema version 7, newer than this build of crescendo knows (3); upgrade crescendo to use it")
             }
         }
     }
 
     func testAMissingFileIsNotCreatedForReading() throws {
-        let folder = try TemporaryFolder()
+        let folder = try ScratchFolder("store")
         let path = folder.path("none.sqlite")
         XCTAssertThrowsError(try SQLiteLedgerStore(path: path, access: .readOnly)) { XCTAssertEqual("\($0)", "no ledger database at \(path)") }
         XCTAssertFalse(FileManager.default.fileExists(atPath: path))
     }
 
     func testWritingThroughAReadOnlyConnectionIsAClearError() throws {
-        let folder = try TemporaryFolder()
+        let folder = try ScratchFolder("store")
         let path = folder.path("ledger.sqlite")
         _ = try SQLiteLedgerStore(path: path).append(entry(1), recordedAt: t(1))
         let store = try SQLiteLedgerStore(path: path, access: .readOnly)
@@ -52,7 +53,7 @@ final class OpeningTests: XCTestCase {
 
     func testAReadOnlyFileIsRefusedForWriting() throws {
         try XCTSkipIf(getuid() == 0, "root may write to any file, so file permissions cannot make it read-only")
-        let folder = try TemporaryFolder()
+        let folder = try ScratchFolder("store")
         let path = folder.path("ledger.sqlite")
         _ = try SQLiteLedgerStore(path: path)
         try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: path)
@@ -60,7 +61,7 @@ final class OpeningTests: XCTestCase {
     }
 
     func testAFullDiskRollsTheImportBack() throws {
-        let folder = try TemporaryFolder()
+        let folder = try ScratchFolder("store")
         let path = folder.path("ledger.sqlite")
         let store = try SQLiteLedgerStore(path: path)
         _ = try store.append(entry(0), recordedAt: t(0))

@@ -1,24 +1,14 @@
 import CrescendoCore
 import CrescendoStore
+import CrescendoTestSupport
 import Foundation
 import XCTest
 
 /// Runs a test body against an in-memory and an on-disk ledger.
 func forEachStore(_ body: (SQLiteLedgerStore) throws -> Void, file: StaticString = #filePath, line: UInt = #line) throws {
     try body(SQLiteLedgerStore(inMemoryNamed: UUID().uuidString))
-    let dir = try TemporaryFolder()
+    let dir = try ScratchFolder("store")
     try body(SQLiteLedgerStore(path: dir.path("ledger.sqlite")))
-}
-
-/// A folder removed when the value goes away.
-final class TemporaryFolder {
-    let url: URL
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("crescendo-store-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-    deinit { try? FileManager.default.removeItem(at: url) }
 }
 
 /// `2026-01-01T00:00:00Z` plus `hours`.

@@ -1,15 +1,16 @@
 import CrescendoCore
 import CrescendoStore
+import CrescendoTestSupport
 import XCTest
 
 /// Edits made with the `sqlite3` shell behind Crescendo's back (after dropping the triggers,
 /// as an attacker must) are caught by `verify`, which names the first entry that does not match.
 final class TamperTests: XCTestCase {
-    private var folder: TemporaryFolder!
+    private var folder: ScratchFolder!
     private var path = ""
 
     override func setUpWithError() throws {
-        folder = try TemporaryFolder()
+        folder = try ScratchFolder("store")
         path = folder.path("ledger.sqlite")
         let store = try SQLiteLedgerStore(path: path)
         for h in 1...10 { _ = try store.append(entry(Int64(h), quantity: Int64(h)), recordedAt: t(100)) }

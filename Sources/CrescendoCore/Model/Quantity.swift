@@ -13,8 +13,10 @@ public struct Quantity: Hashable, Comparable, Sendable, CustomStringConvertible 
 
     public init?(bytes b: ArraySlice<UInt8>) { self.init(in: b) }
 
-    /// The same over any bytes indexed by `Int` (e.g. a slice of an `UnsafeBufferPointer`).
-    init?<C: RandomAccessCollection>(in b: C) where C.Element == UInt8, C.Index == Int {
+    /// The same over any bytes indexed by `Int` (e.g. a slice of an `UnsafeBufferPointer`);
+    /// inlinable, so that the CSV readers' hot loop gets a specialised copy.
+    @inlinable
+    public init?<C: RandomAccessCollection>(in b: C) where C.Element == UInt8, C.Index == Int {
         var i = b.startIndex
         guard i < b.endIndex else { return nil }
         var neg = false

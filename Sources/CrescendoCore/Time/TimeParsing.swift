@@ -78,8 +78,10 @@ public enum TimeParsing {
         instant(in: b, zone: zone)
     }
 
-    /// The same over any bytes indexed by `Int` (e.g. a slice of an `UnsafeBufferPointer`).
-    static func instant<C: RandomAccessCollection>(in b: C, zone: Zone) -> Instant? where C.Element == UInt8, C.Index == Int {
+    /// The same over any bytes indexed by `Int` (e.g. a slice of an `UnsafeBufferPointer`);
+    /// inlinable, so that the CSV readers' hot loop gets a specialised copy.
+    @inlinable
+    public static func instant<C: RandomAccessCollection>(in b: C, zone: Zone) -> Instant? where C.Element == UInt8, C.Index == Int {
         let s = b.startIndex
         let n = b.count
         guard n >= 10, b[s + 4] == 45, b[s + 7] == 45,
@@ -114,7 +116,7 @@ public enum TimeParsing {
         return Instant(seconds: wall - sign * Int64(oh * 3600 + om * 60))
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     static func digits<C: RandomAccessCollection>(_ b: C, _ at: C.Index, _ count: Int) -> Int? where C.Element == UInt8, C.Index == Int {
         var v = 0
         for k in 0..<count {
@@ -127,7 +129,8 @@ public enum TimeParsing {
 }
 
 extension String {
-    var trimmingSpaces: String {
+    /// The text without leading and trailing spaces, tabs and line breaks.
+    public var trimmingSpaces: String {
         var s = Substring(self)
         while let f = s.first, f == " " || f == "\t" || f == "\n" || f == "\r" { s = s.dropFirst() }
         while let l = s.last, l == " " || l == "\t" || l == "\n" || l == "\r" { s = s.dropLast() }

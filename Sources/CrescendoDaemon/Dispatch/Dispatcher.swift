@@ -1,3 +1,4 @@
+import CrescendoCore
 import CrescendoStore
 import Logging
 import Synchronization
@@ -5,9 +6,12 @@ import Synchronization
 /// Sends pending deliveries through their channels, concurrently, and records each outcome.
 ///
 /// A delivery is marked delivered only after the channel confirmed it. A channel that hangs
-/// holds only its own deliveries (each attempt has a timeout); the scheduler runs apart.
+/// holds only its own deliveries (each attempt has a timeout); the scheduler runs apart. The
+/// `DispatcherService` waits between rounds on the dispatcher's doorbell, which the scheduler
+/// rings when it commits new actions and each attempt rings when it ends, and at most a second
+/// on the clock (retries, and deliveries recorded by anyone else).
 public final class Dispatcher: Sendable {
-    let store: SQLiteLedgerStore
+    let store: any DaemonStore
     let registry: CampaignRegistry
     let clock: any DaemonClock
     let retry: RetryPolicy
@@ -16,28 +20,42 @@ public final class Dispatcher: Sendable {
     /// The most deliveries in flight at once.
     let concurrency: Int
     private let inFlight = Mutex<Set<String>>([])
+    private let doorbell = Doorbell()
+    /// Attempts recorded so far, and who waits for a number of them.
+    private let recorded = Mutex<(count: Int, waiters: [(Int, CheckedContinuation<Void, Never>)])>((0, []))
 
-    public init(store: SQLiteLedgerStore, registry: CampaignRegistry, clock: any DaemonClock, retry: RetryPolicy = RetryPolicy(),
+    public init(store: any DaemonStore, registry: CampaignRegistry, clock: any DaemonClock, retry: RetryPolicy = RetryPolicy(),
                 logger: Logger, metrics: DaemonMetrics? = nil, concurrency: Int = 32) {
         self.store = store; self.registry = registry; self.clock = clock; self.retry = retry
         self.logger = logger; self.metrics = metrics; self.concurrency = concurrency
     }
 
-    /// The deliveries due now that are not already in flight, claimed for this caller.
-    func claimDue() throws -> [DeliveryRecord] {
-        let room = concurrency - inFlight.withLock { $0.count }
-        guard room > 0 else { return [] }
-        let due = try store.dueDeliveries(now: clock.now(), limit: room + inFlight.withLock { $0.count })
+    /// Asks for a round now: there are new deliveries, or room for more.
+    public func wake() { doorbell.ring() }
+
+    /// Waits for `wake()`, for the clock to reach `deadline`, or for cancellation.
+    func waitForWork(until deadline: Instant) async { await doorbell.wait(until: deadline, on: clock) }
+
+    /// The deliveries due by `now` (the clock's time when nil) that are not already in flight,
+    /// claimed for this caller.
+    func claimDue(now: Instant? = nil) async throws -> [DeliveryRecord] {
+        let busy = inFlight.withLock { $0.count }
+        guard busy < concurrency else { return [] }
+        let due = try await store.dueDeliveries(now: now ?? clock.now(), limit: concurrency)
         return inFlight.withLock { set in
             var out: [DeliveryRecord] = []
-            for d in due where out.count < room && set.insert(Self.key(d)).inserted { out.append(d) }
+            for d in due where set.count < concurrency && set.insert(Self.key(d)).inserted { out.append(d) }
             return out
         }
     }
 
     /// Attempts one delivery and records the outcome.
     func attempt(_ d: DeliveryRecord) async {
-        defer { _ = inFlight.withLock { $0.remove(Self.key(d)) } }
+        defer {
+            _ = inFlight.withLock { $0.remove(Self.key(d)) }
+            countRecorded()
+            wake()
+        }
         var failure: String?
         if let channel = registry.channel(campaign: d.campaign, id: d.channel) {
             do { try await channel.deliver(id: d.actionID, payload: d.payload) } catch { failure = "\(error)" }
@@ -47,7 +65,8 @@ public final class Dispatcher: Sendable {
         let now = clock.now()
         let next = failure == nil ? nil : retry.nextAttempt(after: d.attempts + 1, now: now)
         do {
-            try store.recordAttempt(actionID: d.actionID, channel: d.channel, delivered: failure == nil, at: now, error: failure, nextAttemptAt: next)
+            try await store.recordAttempt(DeliveryOutcome(actionID: d.actionID, channel: d.channel, attempt: d.attempts + 1, at: now,
+                                                          error: failure, retryAt: next))
         } catch {
             // The delivery stays pending and is retried; channels are idempotent by id.
             logger.error("could not record the delivery of \(d.actionID) to \(d.channel): \(error)")
@@ -61,16 +80,39 @@ public final class Dispatcher: Sendable {
                 logger.warning("delivery of \(d.actionID) to \(d.channel) failed (attempt \(d.attempts + 1)), retrying: \(failure)")
             }
         } else {
-            metrics?.delivered(channel: d.channel, delaySeconds: now - Double(d.dueAt))
+            metrics?.delivered(channel: d.channel, delay: clock.elapsed(since: d.dueAt))
         }
     }
 
     /// Claims and attempts every due delivery, waiting for them all (for tests and shutdown).
     public func drain() async throws {
-        let due = try claimDue()
+        let due = try await claimDue()
         await withDiscardingTaskGroup { group in
             for d in due { group.addTask { await self.attempt(d) } }
         }
+    }
+
+    /// Returns once `n` attempts have ended since the dispatcher was made (recorded or not).
+    public func waitForAttempts(_ n: Int) async {
+        await withCheckedContinuation { (c: CheckedContinuation<Void, Never>) in
+            let done = recorded.withLock { r -> Bool in
+                if r.count >= n { return true }
+                r.waiters.append((n, c))
+                return false
+            }
+            if done { c.resume() }
+        }
+    }
+
+    private func countRecorded() {
+        let ready = recorded.withLock { r -> [CheckedContinuation<Void, Never>] in
+            r.count += 1
+            let n = r.count
+            let ready = r.waiters.filter { $0.0 <= n }.map(\.1)
+            r.waiters.removeAll { $0.0 <= n }
+            return ready
+        }
+        for c in ready { c.resume() }
     }
 
     private static func key(_ d: DeliveryRecord) -> String { d.actionID + "\u{1F}" + d.channel }

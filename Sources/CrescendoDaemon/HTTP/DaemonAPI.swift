@@ -11,7 +11,7 @@ public struct DaemonAPI: Sendable {
     /// The largest request body accepted (413 above it).
     public static let maxBody = 1 << 20
 
-    let store: SQLiteLedgerStore
+    let store: any DaemonStore
     let registry: CampaignRegistry
     let scheduler: Scheduler
     let clock: any DaemonClock
@@ -25,7 +25,7 @@ public struct DaemonAPI: Sendable {
     let logger: Logger
 
     /// Without `site`, the site is built from `store` and the ledger's campaign with the defaults.
-    public init(store: SQLiteLedgerStore, registry: CampaignRegistry, scheduler: Scheduler, ingest: IngestQueue,
+    public init(store: any DaemonStore, registry: CampaignRegistry, scheduler: Scheduler, ingest: IngestQueue,
                 clock: any DaemonClock, metrics: DaemonMetrics, token: String?, site: SiteCache? = nil,
                 logger: Logger = Logger(label: "crescendo.http"), reload: @escaping @Sendable () async -> Bool) {
         self.store = store; self.registry = registry; self.scheduler = scheduler; self.ingest = ingest; self.clock = clock
@@ -40,19 +40,19 @@ public struct DaemonAPI: Sendable {
         router.get("/healthz") { _, _ in JSONResponse.text(#"{"status":"ok"}"#) }
         router.get("/metrics") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
-                     body: ResponseBody(byteBuffer: ByteBuffer(string: metrics.render(store: store))))
+                     body: ResponseBody(byteBuffer: ByteBuffer(string: await metrics.render(store: store))))
         }
         router.post("/api/entries") { request, _ in try await postEntries(request) }
         router.post("/api/responses") { request, _ in
             let (decoder, body) = try await read(request)
             let facts = try decoder.items(body) { try decoder.response($0, index: $1) }
-            try store.recordSideFacts(indicators: [], responses: facts, recordedAt: clock.instant)
+            try await store.recordSideFacts(indicators: [], responses: facts, recordedAt: clock.now())
             return JSONResponse.make(.object([("recorded", .int(facts.count))]), status: .created)
         }
         router.post("/api/indicators") { request, _ in
             let (decoder, body) = try await read(request)
             let facts = try decoder.items(body) { try decoder.indicator($0, index: $1) }
-            try store.recordSideFacts(indicators: facts, responses: [], recordedAt: clock.instant)
+            try await store.recordSideFacts(indicators: facts, responses: [], recordedAt: clock.now())
             return JSONResponse.make(.object([("recorded", .int(facts.count))]), status: .created)
         }
         router.post("/api/reload") { _, _ in
@@ -62,8 +62,8 @@ public struct DaemonAPI: Sendable {
                                               ("errors", .array((ok ? [] : failure?.lines ?? []).map { .string($0) }))]),
                                      status: ok ? .ok : .unprocessableContent)
         }
-        router.get("/api/ledger") { request, _ in try ledger(request) }
-        router.get("/api/actions") { request, _ in try actions(request) }
+        router.get("/api/ledger") { request, _ in try await ledger(request) }
+        router.get("/api/actions") { request, _ in try await actions(request) }
         router.get("/api/status") { _, _ in try await status() }
         // Last: it wraps only the not-found responder, so every route above keeps priority.
         router.add(middleware: SiteMiddleware(cache: site, logger: logger))
@@ -79,7 +79,7 @@ public struct DaemonAPI: Sendable {
             throw APIError(.contentTooLarge, "the body is over \(Self.maxBody) bytes; send smaller batches")
         }
         guard let body = JSONValue.parse(Data(buffer.readableBytesView)) else { throw APIError(.badRequest, "the body is not valid JSON") }
-        return (FactDecoder(campaign: registry.primary.campaign, now: clock.instant), body)
+        return (FactDecoder(campaign: registry.primary.campaign, now: clock.now()), body)
     }
 
     private func postEntries(_ request: Request) async throws -> Response {
@@ -95,18 +95,18 @@ public struct DaemonAPI: Sendable {
         return JSONResponse.make(.object([("entries", .array(items))]), status: .created)
     }
 
-    private func ledger(_ request: Request) throws -> Response {
+    private func ledger(_ request: Request) async throws -> Response {
         let q = request.uri.queryParameters
         let after = try q.get("after").map { s -> Int64 in
             guard let n = Int64(s), n >= 0 else { throw APIError(.badRequest, "after must be a seq (0 or more)") }
             return n
         } ?? 0
         let limit = min(max(Int(q.get("limit") ?? "") ?? 1000, 1), 10_000)
-        let entries = try store.entries(EntryQuery(fromSeq: after + 1, limit: limit))
+        let entries = try await store.entries(EntryQuery(fromSeq: after + 1, limit: limit))
         return JSONResponse.make(.object([("entries", .array(entries.map(EntryJSON.value)))]))
     }
 
-    private func actions(_ request: Request) throws -> Response {
+    private func actions(_ request: Request) async throws -> Response {
         let q = request.uri.queryParameters
         var since: Instant?
         if let s = q.get("since") {
@@ -116,16 +116,16 @@ public struct DaemonAPI: Sendable {
             since = t
         }
         let limit = min(max(Int(q.get("limit") ?? "") ?? 1000, 1), 10_000)
-        let rows = try store.actions(since: since, limit: limit)
+        let rows = try await store.actions(since: since, limit: limit)
         return JSONResponse.make(.object([("actions", .array(rows.map(ActionJSON.value)))]))
     }
 
     private func status() async throws -> Response {
         let campaigns = await scheduler.status()
-        let health = try store.channelHealth()
-        let dead = try store.deadLetters(limit: 50)
-        let counts = try store.actionCounts()
+        let health = try await store.channelHealth()
+        let dead = try await store.deadLetters(limit: 50)
+        let counts = try await store.actionCounts()
         return JSONResponse.make(StatusJSON.value(campaigns: campaigns, health: health, dead: dead, counts: counts,
-                                                  failure: registry.lastFailure, now: clock.instant))
+                                                  failure: registry.lastFailure, now: clock.now()))
     }
 }

@@ -100,7 +100,7 @@ struct FactDecoder {
         switch fields[name] {
         case nil, .null?: return nil
         case .string(let s)?:
-            guard !SQLiteLedgerStore.refusesText(s) else { throw APIError.invalid("\(name) contains the control character U+001F", field: name, index: index) }
+            guard !EntryHasher.refuses(s) else { throw APIError.invalid("\(name) contains the control character U+001F", field: name, index: index) }
             return s.isEmpty ? nil : s
         default: throw APIError.invalid("\(name) must be a string", field: name, index: index)
         }

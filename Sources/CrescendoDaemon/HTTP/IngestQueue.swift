@@ -1,6 +1,5 @@
 import CrescendoCore
 import CrescendoStore
-import Dispatch
 
 /// Group commit: batches posted while a transaction is being written wait, and go together
 /// in the next one. Each caller gets its own entries back only once they are committed.
@@ -17,7 +16,7 @@ public actor IngestQueue {
         var continuation: CheckedContinuation<[StoredEntry], any Error>
     }
 
-    private let store: SQLiteLedgerStore
+    private let store: any LedgerStore
     private let clock: any DaemonClock
     /// Shared with the scheduler, which raises it before each step.
     nonisolated let floor = StampFloor()
@@ -27,10 +26,7 @@ public actor IngestQueue {
     private var started = 0
     private var finished = 0
     private var settling: [(Int, CheckedContinuation<Void, Never>)] = []
-    /// Database writes block, so they run here rather than on the concurrency pool.
-    private static let queue = DispatchQueue(label: "crescendo.ingest")
-
-    public init(store: SQLiteLedgerStore, clock: any DaemonClock) {
+    public init(store: any LedgerStore, clock: any DaemonClock) {
         self.store = store; self.clock = clock
     }
 
@@ -51,7 +47,7 @@ public actor IngestQueue {
             let group = waiting
             waiting.removeAll()
             let store = self.store
-            let recordedAt = clock.instant
+            let recordedAt = clock.now()
             let stampAt = floor.stamp(recordedAt)
             started += 1
             let batches = group.map { w in
@@ -61,9 +57,8 @@ public actor IngestQueue {
                     return e
                 }
             }
-            let result: Result<[[StoredEntry]], any Error> = await withCheckedContinuation { c in
-                Self.queue.async { c.resume(returning: Result { try store.appendBatches(batches, recordedAt: recordedAt) }) }
-            }
+            let result: Result<[[StoredEntry]], any Error>
+            do { result = .success(try await store.appendBatches(batches, recordedAt: recordedAt)) } catch { result = .failure(error) }
             finished += 1
             resumeSettled()
             switch result {

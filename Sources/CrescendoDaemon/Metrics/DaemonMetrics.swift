@@ -25,7 +25,10 @@ public final class DaemonMetrics: Sendable {
 
     func recordedEntries(_ n: Int) { entries.increment(by: Int64(n)) }
     func reloadFailed() { reloadFailures.increment() }
-    func delivered(channel: String, delaySeconds: Double) { delay.record(max(0, delaySeconds)) }
+    func delivered(channel: String, delay: Duration) {
+        let (seconds, attoseconds) = delay.components
+        self.delay.record(max(0, Double(seconds) + Double(attoseconds) / 1e18))
+    }
 
     func deliveryFailed(channel: String, dead: Bool) {
         let counter = failures.withLock { m in
@@ -39,8 +42,8 @@ public final class DaemonMetrics: Sendable {
     }
 
     /// The text exposition, with the action gauges read from the store first.
-    public func render(store: SQLiteLedgerStore) -> String {
-        if let counts = try? store.actionCounts() {
+    public func render(store: any DaemonStore) async -> String {
+        if let counts = try? await store.actionCounts() {
             for (s, g) in actions { g.set(Double(counts[s] ?? 0)) }
         }
         return registry.emitToString()

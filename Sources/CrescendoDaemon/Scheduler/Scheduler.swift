@@ -9,12 +9,12 @@ import Logging
 /// when one is older than what the engine has judged, rebuilds the engine by replaying every
 /// fact), judges through now (entries the daemon stamps from then on take a later second, see
 /// `StampFloor`), gives every decided action its stable id, and commits the new actions, the
-/// timer snapshot and the watermark in one transaction.
+/// timer snapshot and the watermark in one transaction, and then wakes the dispatcher.
 public actor Scheduler {
     /// Why the engine's view of the past may hold actions never recorded.
     enum Mode { case startup, reload, rebuilt, normal }
 
-    let store: SQLiteLedgerStore
+    let store: any DaemonStore
     let registry: CampaignRegistry
     let clock: any DaemonClock
     let logger: Logger
@@ -22,23 +22,28 @@ public actor Scheduler {
     private let settle: @Sendable () async -> Void
     /// Raised to the instant being judged before facts are read, so later stamps come after it.
     private let floor: StampFloor?
+    /// Woken when a step records actions to deliver.
+    private let dispatcher: Dispatcher?
     private var runtimes: [String: CampaignRuntime] = [:]
     private var modes: [String: Mode] = [:]
     private var generation = 0
     private var watermarks: [String: Watermark] = [:]
     private var startedAt: Instant?
 
-    /// `ingest`, when given, is waited for before each step reads facts.
-    public init(store: SQLiteLedgerStore, registry: CampaignRegistry, clock: any DaemonClock, logger: Logger, ingest: IngestQueue? = nil) {
+    /// `ingest`, when given, is waited for before each step reads facts; `dispatcher`, when
+    /// given, is woken after a step that recorded actions to deliver.
+    public init(store: any DaemonStore, registry: CampaignRegistry, clock: any DaemonClock, logger: Logger,
+                ingest: IngestQueue? = nil, dispatcher: Dispatcher? = nil) {
         self.store = store; self.registry = registry; self.clock = clock; self.logger = logger
         settle = { await ingest?.settle() }
         floor = ingest?.floor
+        self.dispatcher = dispatcher
     }
 
     /// One step at the clock's current time; returns the actions it recorded.
     @discardableResult
     public func step() async throws -> [ActionRecord] {
-        let now = clock.instant
+        let now = clock.now()
         floor?.raise(to: now)
         await settle()
         if startedAt == nil { startedAt = now }
@@ -53,24 +58,25 @@ public actor Scheduler {
         }
         var recorded: [ActionRecord] = []
         for l in registry.campaigns {
-            recorded += try step(campaign: l.campaign.id, now: now)
+            recorded += try await step(campaign: l.campaign.id, now: now)
         }
+        if recorded.contains(where: { $0.state == .pending }) { dispatcher?.wake() }
         return recorded
     }
 
-    private func step(campaign id: String, now: Instant) throws -> [ActionRecord] {
+    private func step(campaign id: String, now: Instant) async throws -> [ActionRecord] {
         guard var rt = runtimes[id] else { return [] }
         var mode = modes[id] ?? .normal
         let target = now
-        let persisted = try watermarks[id] ?? store.watermark(campaign: id)
-        let facts = try store.facts(after: rt.cursor)
+        let persisted = try await cachedWatermark(id)
+        let facts = try await store.facts(after: rt.cursor)
         var decided: [Occurrence]
         if rt.accepts(facts) {
             decided = rt.feed(facts)
         } else {
             logger.info("a fact older than what \(id) has judged arrived; replaying the ledger")
             rt = CampaignRuntime(rt.loaded)
-            decided = rt.feed(try store.facts(after: FactCursor()))
+            decided = rt.feed(try await store.facts(after: FactCursor()))
             if mode == .normal { mode = .rebuilt }
         }
         decided += rt.advance(through: target)
@@ -79,30 +85,36 @@ public actor Scheduler {
         if mode == .startup, let persisted {
             lastAlive = max(persisted.aliveAt, facts.lastRecordedAt ?? .distantPast)
         }
-        let actions = try classify(identified, rt.loaded, mode: mode, judged: persisted?.judgedThrough, lastAlive: lastAlive, now: now)
+        let actions = try await classify(identified, rt.loaded, mode: mode, judged: persisted?.judgedThrough, lastAlive: lastAlive, now: now)
         let timers = rt.engine.pendingTimers
         let changed = rt.persistedTimers != timers
         let step = DaemonStep(campaign: id, judgedThrough: max(target, persisted?.judgedThrough ?? target), aliveAt: now,
                               actions: actions, timers: changed ? timers.map { TimerRecord(campaign: id, timer: $0) } : nil)
-        let inserted = try store.commit(step)
+        let inserted = try await store.commit(step)
         rt.persistedTimers = timers
         watermarks[id] = Watermark(judgedThrough: step.judgedThrough, aliveAt: now)
         runtimes[id] = rt
         modes[id] = .normal
         if mode == .startup, let lastAlive, let startedAt {
-            let missed = (try? store.timers(campaign: id))?.filter { $0.timer.at > lastAlive && $0.timer.at < startedAt }.count ?? 0
+            let missed = (try? await store.timers(campaign: id))?.filter { $0.timer.at > lastAlive && $0.timer.at < startedAt }.count ?? 0
             logger.info("\(id): resumed; judged through \(step.judgedThrough), \(inserted.count) action(s) recorded on catch-up, \(missed) timer(s) had fallen due while down")
         }
         return inserted
     }
 
+    /// The campaign's watermark as last committed (read from the store once).
+    private func cachedWatermark(_ id: String) async throws -> Watermark? {
+        if let w = watermarks[id] { return w }
+        return try await store.watermark(campaign: id)
+    }
+
     /// Turns decided actions into rows: normal ones pending, missed ones per `on_missed`.
     private func classify(_ identified: [(id: String, occurrence: Occurrence)], _ loaded: LoadedCampaign, mode: Mode,
-                          judged: Instant?, lastAlive: Instant?, now: Instant) throws -> [ActionRecord] {
+                          judged: Instant?, lastAlive: Instant?, now: Instant) async throws -> [ActionRecord] {
         let judged = judged ?? .distantPast
         // Actions for instants already judged exist unless the facts or rules changed; only new ones matter.
         let old = identified.filter { $0.occurrence.at <= judged }.map(\.id)
-        let existing = old.isEmpty ? [] : try store.existingActionIDs(old)
+        let existing = old.isEmpty ? [] : try await store.existingActionIDs(old)
         var rows: [ActionRecord] = []
         var missed: [(id: String, occurrence: Occurrence)] = []
         let firstStart = mode == .startup && judged == .distantPast

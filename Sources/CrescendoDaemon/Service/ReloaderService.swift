@@ -5,7 +5,7 @@ import ServiceLifecycle
 import UnixSignals
 
 /// Re-reads the campaign files on SIGHUP, on request (`POST /api/reload`) and when a file's
-/// modification time or size changes (polled).
+/// modification time or size changes (polled every `pollSeconds` of its clock).
 struct ReloaderService: Service {
     let registry: CampaignRegistry
     let clock: any DaemonClock
@@ -24,7 +24,7 @@ struct ReloaderService: Service {
             }
             var seen = stamps()
             while !Task.isShuttingDownGracefully, !Task.isCancelled {
-                try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(pollSeconds)) }
+                try? await cancelWhenGracefulShutdown { try await clock.sleep(for: .seconds(pollSeconds)) }
                 let now = stamps()
                 if now != seen {
                     logger.info("a campaign file changed: reloading")
@@ -38,7 +38,7 @@ struct ReloaderService: Service {
 
     @discardableResult
     func reload() -> Bool {
-        let ok = registry.reload(at: clock.instant)
+        let ok = registry.reload(at: clock.now())
         if !ok { metrics.reloadFailed() }
         return ok
     }

@@ -1,8 +1,8 @@
-import Foundation
+import CrescendoCore
 import Logging
 import ServiceLifecycle
 
-/// Runs the scheduler a little after every second boundary until shutdown.
+/// Runs the scheduler at start and then at every second boundary of its clock, until shutdown.
 struct SchedulerService: Service {
     let scheduler: Scheduler
     let clock: any DaemonClock
@@ -10,11 +10,10 @@ struct SchedulerService: Service {
 
     func run() async throws {
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
-            do { try await scheduler.step() } catch { logger.error("scheduler step failed, retrying: \(error)") }
-            // Wake just after the next second: the second just ended can then be judged.
             let now = clock.now()
-            let wait = (now.rounded(.down) + 1.02) - now
-            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(max(0.05, wait))) }
+            do { try await scheduler.step() } catch { logger.error("scheduler step failed, retrying: \(error)") }
+            // Wake as the next second begins: the second just ended can then be judged.
+            try? await cancelWhenGracefulShutdown { try await clock.sleep(until: now + TimeSpan(seconds: 1)) }
         }
     }
 }

@@ -1,17 +1,19 @@
 import CrescendoCore
+import CrescendoInputs
 import CrescendoPublish
+import CrescendoPublishStore
 import CrescendoStore
-import Dispatch
 import Logging
 
 /// The public site as the daemon serves it: one `Site` (suppression, redaction and languages
 /// worked out once) per ledger version, campaign generation and hour, built lazily by the
 /// first request after any of them changes. Requests for the same key share one build.
 ///
-/// A build reads the whole ledger and replays it through the engine, so it runs on its own
-/// queue and its own read-only connection (WAL readers do not block the writer): the
-/// scheduler and the ingest never wait for it. Only the version check (four primary-key
-/// lookups) goes through the daemon's connection.
+/// A build reads the whole ledger and replays it through the engine, so it runs on an executor
+/// of its own (a dispatch queue), never on the threads that serve requests; the store streams
+/// it without holding up writers (SQLite reads it on a read-only connection of its own), so
+/// the scheduler and the ingest never wait for it. The version check is a few primary-key
+/// lookups.
 public actor SiteCache {
     /// What a built site depends on.
     struct Key: Hashable, Sendable {
@@ -21,21 +23,19 @@ public actor SiteCache {
         var hour: Int64
     }
 
-    private let store: SQLiteLedgerStore
+    private let store: any LedgerStore
     private let registry: CampaignRegistry
     private let clock: any DaemonClock
     private let weeksAhead: Int
     private let baseURL: String?
     private let logger: Logger
-    /// The read-only connection builds read through (opened on first use).
-    private var reader: SQLiteLedgerStore?
     private var current: (key: Key, site: Site)?
     private var building: (key: Key, task: Task<Site, any Error>)?
     /// Sites built so far (for tests and the log).
     private(set) var builds = 0
-    private static let queue = DispatchQueue(label: "crescendo.site")
+    private static let executor = QueueExecutor(label: "crescendo.site")
 
-    public init(store: SQLiteLedgerStore, registry: CampaignRegistry, clock: any DaemonClock, weeksAhead: Int = 8,
+    public init(store: any LedgerStore, registry: CampaignRegistry, clock: any DaemonClock, weeksAhead: Int = 8,
                 baseURL: String? = nil, logger: Logger = Logger(label: "crescendo.site")) {
         self.store = store; self.registry = registry; self.clock = clock
         self.weeksAhead = weeksAhead; self.baseURL = baseURL; self.logger = logger
@@ -43,23 +43,16 @@ public actor SiteCache {
 
     /// The site as of now: the cached one if nothing it depends on changed, else a new one.
     public func site() async throws -> Site {
-        let now = clock.instant
-        let key = Key(version: try store.version(), generation: registry.generation, hour: now.seconds.floorDiv(3600))
+        let now = clock.now()
+        let key = Key(version: try await store.version(), generation: registry.generation, hour: now.seconds.floorDiv(3600))
         if let current, current.key == key { return current.site }
         if let building, building.key == key { return try await building.task.value }
         // The campaign is read after the generation: a reload in between gives a newer
         // campaign under an older key, which the next request replaces; never an older one.
         let campaign = registry.primary.campaign
-        let reader = readerConnection()
-        let (weeksAhead, baseURL) = (self.weeksAhead, self.baseURL)
-        let task = Task {
-            try await withCheckedThrowingContinuation { (c: CheckedContinuation<Site, any Error>) in
-                Self.queue.async {
-                    c.resume(with: Result {
-                        Site(try SiteData.read(from: reader, campaign: campaign, now: now, weeksAhead: weeksAhead, baseURL: baseURL))
-                    })
-                }
-            }
+        let (store, weeksAhead, baseURL) = (self.store, self.weeksAhead, self.baseURL)
+        let task = Task(executorPreference: Self.executor) {
+            try await Self.build(store: store, campaign: campaign, now: now, weeksAhead: weeksAhead, baseURL: baseURL)
         }
         building = (key, task)
         defer { if building?.key == key { building = nil } }
@@ -71,17 +64,10 @@ public actor SiteCache {
         return site
     }
 
-    /// A read-only connection of its own, or the daemon's for an in-memory ledger.
-    private func readerConnection() -> SQLiteLedgerStore {
-        if let reader { return reader }
-        var opened = store
-        if store.path != ":memory:" {
-            do { opened = try SQLiteLedgerStore(path: store.path, access: .readOnly) } catch {
-                logger.warning("the site reads through the daemon's connection: \(error)")
-            }
-        }
-        reader = opened
-        return opened
+    /// Reads the ledger and builds the site (nonisolated: on the executor the task prefers).
+    private static func build(store: any LedgerStore, campaign: Campaign, now: Instant, weeksAhead: Int,
+                              baseURL: String?) async throws -> Site {
+        Site(try await SiteData.read(from: store, campaign: campaign, now: now, weeksAhead: weeksAhead, baseURL: baseURL))
     }
 }
 

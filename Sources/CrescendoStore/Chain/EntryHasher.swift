@@ -13,6 +13,9 @@ public struct EntryHasher {
     public static let genesis = String(repeating: "0", count: 64)
     static let separator: UInt8 = 0x1F
 
+    /// Whether the ledger refuses this text: it holds U+001F, the encoding's separator.
+    public static func refuses(_ text: String) -> Bool { text.utf8.contains(separator) }
+
     /// The encoding last hashed is `buffer[0..<encodedCount]`.
     private var buffer: [UInt8] = []
     private var encodedCount = 0

@@ -1,3 +1,5 @@
+import CrescendoCore
+
 /// One action on its way to one channel.
 public struct DeliveryRecord: Hashable, Sendable {
     public enum State: String, Hashable, Sendable { case pending, delivered, dead }
@@ -8,16 +10,16 @@ public struct DeliveryRecord: Hashable, Sendable {
     public var state: State
     /// Attempts made so far.
     public var attempts: Int
-    /// Seconds since 1970 (fractional) before which no new attempt is made.
-    public var nextAttemptAt: Double
+    /// No new attempt is made before this instant.
+    public var nextAttemptAt: Instant
     public var lastError: String?
-    /// The action's due time, in seconds since 1970.
-    public var dueAt: Int64
+    /// The action's due time.
+    public var dueAt: Instant
     /// The JSON line to send.
     public var payload: String
 
-    public init(actionID: String, campaign: String, channel: String, state: State, attempts: Int, nextAttemptAt: Double,
-                lastError: String?, dueAt: Int64, payload: String) {
+    public init(actionID: String, campaign: String, channel: String, state: State, attempts: Int, nextAttemptAt: Instant,
+                lastError: String?, dueAt: Instant, payload: String) {
         self.actionID = actionID; self.campaign = campaign; self.channel = channel; self.state = state
         self.attempts = attempts; self.nextAttemptAt = nextAttemptAt; self.lastError = lastError
         self.dueAt = dueAt; self.payload = payload

@@ -1,8 +1,7 @@
 import CrescendoCore
 import GRDB
 
-extension SQLiteLedgerStore {
-    /// A campaign's persisted watermark, if the daemon ever committed a step for it.
+extension SQLiteLedgerStore: DaemonStore {
     public func watermark(campaign: String) throws -> Watermark? {
         try read { db in
             try Row.fetchOne(db, sql: "SELECT judged_through, alive_at FROM daemon_watermarks WHERE campaign = ?", arguments: [campaign])
@@ -10,12 +9,9 @@ extension SQLiteLedgerStore {
         }
     }
 
-    /// Commits one scheduler step in one transaction: the new actions (ids already present are
-    /// left alone) with a delivery row per channel, the timer snapshot when given, and the
-    /// watermark. Returns the actions that were new.
     @discardableResult
-    public func commit(_ step: DaemonStep) throws -> [ActionRecord] {
-        try write { db in
+    public func commit(_ step: DaemonStep) async throws -> [ActionRecord] {
+        try await asyncWrite { db in
             let insert = try db.cachedStatement(sql: """
                 INSERT OR IGNORE INTO actions (id, campaign, rule, action, due_at, payload, state, late, decided_at, reason)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -29,7 +25,7 @@ extension SQLiteLedgerStore {
                                                a.late, a.decidedAt.seconds, a.reason])
                 guard db.changesCount > 0 else { continue }
                 inserted.append(a)
-                for c in a.channels { try delivery.execute(arguments: [a.id, c, Double(a.decidedAt.seconds)]) }
+                for c in a.channels { try delivery.execute(arguments: [a.id, c, a.decidedAt.seconds]) }
             }
             if let timers = step.timers {
                 try db.execute(sql: "DELETE FROM timers WHERE campaign = ?", arguments: [step.campaign])
@@ -46,7 +42,6 @@ extension SQLiteLedgerStore {
         }
     }
 
-    /// The persisted timers of a campaign, earliest first.
     public func timers(campaign: String) throws -> [TimerRecord] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT due_at, kind, rule, payload FROM timers WHERE campaign = ? ORDER BY due_at, id",
@@ -56,42 +51,30 @@ extension SQLiteLedgerStore {
         }
     }
 
-    /// Pending deliveries whose next attempt is due by `now` (seconds since 1970), oldest first.
-    public func dueDeliveries(now: Double, limit: Int) throws -> [DeliveryRecord] {
-        try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT d.action_id, a.campaign, d.channel, d.attempts, d.next_attempt_at, d.last_error, a.due_at, a.payload
-                FROM deliveries d JOIN actions a ON a.id = d.action_id
-                WHERE d.state = 'pending' AND d.next_attempt_at <= ?
-                ORDER BY d.next_attempt_at, a.due_at LIMIT ?
-                """, arguments: [now, limit]).map {
-                DeliveryRecord(actionID: $0[0], campaign: $0[1], channel: $0[2], state: .pending, attempts: $0[3],
-                               nextAttemptAt: $0[4], lastError: $0[5], dueAt: $0[6], payload: $0[7])
-            }
-        }
+    public func dueDeliveries(now: Instant, limit: Int) throws -> [DeliveryRecord] {
+        try deliveries(where: "d.state = 'pending' AND d.next_attempt_at <= ?", order: "d.next_attempt_at, a.due_at",
+                       arguments: [now.seconds, limit], state: .pending)
     }
 
-    /// Records the outcome of one delivery attempt. `nextAttemptAt` nil with `delivered` false
-    /// makes it dead. The action becomes delivered once every channel has, dead when any is.
-    public func recordAttempt(actionID: String, channel: String, delivered: Bool, at now: Double, error: String?,
-                              nextAttemptAt: Double?) throws {
-        try write { db in
-            let state = delivered ? "delivered" : (nextAttemptAt == nil ? "dead" : "pending")
+    public func recordAttempt(_ outcome: DeliveryOutcome) async throws {
+        try await asyncWrite { db in
+            let state = outcome.delivered ? "delivered" : (outcome.retryAt == nil ? "dead" : "pending")
             try db.execute(sql: """
                 UPDATE deliveries SET state = ?, attempts = attempts + 1, last_error = ?, next_attempt_at = ?, delivered_at = ?
-                WHERE action_id = ? AND channel = ? AND state = 'pending'
-                """, arguments: [state, error, nextAttemptAt ?? now, delivered ? now : nil, actionID, channel])
-            let open = try Int.fetchOne(db, sql: "SELECT count(*) FROM deliveries WHERE action_id = ? AND state = 'pending'", arguments: [actionID]) ?? 0
-            let dead = try Int.fetchOne(db, sql: "SELECT count(*) FROM deliveries WHERE action_id = ? AND state = 'dead'", arguments: [actionID]) ?? 0
+                WHERE action_id = ? AND channel = ? AND state = 'pending' AND attempts = ?
+                """, arguments: [state, outcome.error, (outcome.retryAt ?? outcome.at).seconds,
+                                 outcome.delivered ? outcome.at.seconds : nil, outcome.actionID, outcome.channel, outcome.attempt - 1])
+            guard db.changesCount > 0 else { return }
+            let open = try Int.fetchOne(db, sql: "SELECT count(*) FROM deliveries WHERE action_id = ? AND state = 'pending'", arguments: [outcome.actionID]) ?? 0
+            let dead = try Int.fetchOne(db, sql: "SELECT count(*) FROM deliveries WHERE action_id = ? AND state = 'dead'", arguments: [outcome.actionID]) ?? 0
             let actionState = dead > 0 ? "dead" : (open == 0 ? "delivered" : "pending")
             try db.execute(sql: """
                 UPDATE actions SET state = ?, attempts = attempts + 1, delivered_at = CASE WHEN ? = 'delivered' THEN ? ELSE delivered_at END
                 WHERE id = ?
-                """, arguments: [actionState, actionState, Int64(now), actionID])
+                """, arguments: [actionState, actionState, outcome.at.seconds, outcome.actionID])
         }
     }
 
-    /// Actions due at or after `since` (all when nil), by due time then id, at most `limit`.
     public func actions(since: Instant?, limit: Int) throws -> [ActionRecord] {
         try read { db in
             let rows = try Row.fetchAll(db, sql: """
@@ -108,7 +91,6 @@ extension SQLiteLedgerStore {
         }
     }
 
-    /// How many actions are in each state.
     public func actionCounts() throws -> [ActionRecord.State: Int] {
         try read { db in
             var out: [ActionRecord.State: Int] = [:]
@@ -119,7 +101,6 @@ extension SQLiteLedgerStore {
         }
     }
 
-    /// Per channel: deliveries in each state and the latest error.
     public func channelHealth() throws -> [ChannelHealth] {
         try read { db in
             try Row.fetchAll(db, sql: """
@@ -131,23 +112,26 @@ extension SQLiteLedgerStore {
         }
     }
 
-    /// Dead deliveries (dead letters), newest first.
     public func deadLetters(limit: Int) throws -> [DeliveryRecord] {
+        try deliveries(where: "d.state = 'dead'", order: "d.next_attempt_at DESC", arguments: [limit], state: .dead)
+    }
+
+    /// Deliveries with their action's campaign, due time and payload.
+    private func deliveries(where condition: String, order: String, arguments: StatementArguments,
+                            state: DeliveryRecord.State) throws -> [DeliveryRecord] {
         try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT d.action_id, a.campaign, d.channel, d.attempts, d.next_attempt_at, d.last_error, a.due_at, a.payload
-                FROM deliveries d JOIN actions a ON a.id = d.action_id WHERE d.state = 'dead'
-                ORDER BY d.next_attempt_at DESC LIMIT ?
-                """, arguments: [limit]).map {
-                DeliveryRecord(actionID: $0[0], campaign: $0[1], channel: $0[2], state: .dead, attempts: $0[3],
-                               nextAttemptAt: $0[4], lastError: $0[5], dueAt: $0[6], payload: $0[7])
+                FROM deliveries d JOIN actions a ON a.id = d.action_id WHERE \(condition) ORDER BY \(order) LIMIT ?
+                """, arguments: arguments).map {
+                DeliveryRecord(actionID: $0[0], campaign: $0[1], channel: $0[2], state: state, attempts: $0[3],
+                               nextAttemptAt: Instant(seconds: $0[4]), lastError: $0[5], dueAt: Instant(seconds: $0[6]), payload: $0[7])
             }
         }
     }
 }
 
 extension SQLiteLedgerStore {
-    /// Which of these action ids are already recorded.
     public func existingActionIDs(_ ids: [String]) throws -> Set<String> {
         try read { db in
             var found = Set<String>()

@@ -2,10 +2,9 @@ import CrescendoCore
 import GRDB
 
 extension SQLiteLedgerStore {
-    /// Appends several batches of entries in ONE transaction (group commit), each batch in
-    /// order; returns the stored entries batch by batch. Any error rolls every batch back.
-    public func appendBatches(_ batches: [[LedgerEntry]], recordedAt: Instant) throws -> [[StoredEntry]] {
-        try write { db in
+    public func appendBatches(_ batches: [[LedgerEntry]], recordedAt: Instant) async throws -> [[StoredEntry]] {
+        let path = self.path
+        return try await asyncWrite { db in
             var chain = try EntryInserter.chain(db)
             let inserter = try EntryInserter(db, path: path)
             var out: [[StoredEntry]] = []
@@ -25,9 +24,8 @@ extension SQLiteLedgerStore {
         }
     }
 
-    /// Records indicator samples and responses in one transaction.
-    public func recordSideFacts(indicators: [IndicatorSample], responses: [Response], recordedAt: Instant) throws {
-        try write { db in
+    public func recordSideFacts(indicators: [IndicatorSample], responses: [Response], recordedAt: Instant) async throws {
+        try await asyncWrite { db in
             for s in indicators {
                 try db.execute(sql: "INSERT INTO indicator_samples (at, name, value) VALUES (?, ?, ?)",
                                arguments: [s.at.seconds, s.name, s.value])
@@ -39,10 +37,6 @@ extension SQLiteLedgerStore {
         }
     }
 
-    /// Whether text would be refused by the ledger (it holds U+001F, the hash encoding's separator).
-    public static func refusesText(_ text: String) -> Bool { text.utf8.contains(EntryHasher.separator) }
-
-    /// Facts recorded after `cursor`: entries in seq order, indicators and responses in row order.
     public func facts(after cursor: FactCursor) throws -> NewFacts {
         try read { db in
             var next = cursor

@@ -1,4 +1,5 @@
 import CrescendoCore
+import CrescendoInputs
 import GRDB
 import GRDBSQLite
 

@@ -1,4 +1,5 @@
 import CrescendoCore
+import CrescendoInputs
 
 /// One row of an import: plain values, so the database thread handles it without reference
 /// counting. Its canonical encoding, and so its text columns, lie in the batch's bytes.

@@ -1,4 +1,5 @@
 import CrescendoCore
+import CrescendoInputs
 import Foundation
 
 /// The import's producer: on a thread of its own, reads entries, numbers and checks them, and

@@ -1,4 +1,5 @@
 import CrescendoCore
+import CrescendoInputs
 import Foundation
 import GRDB
 

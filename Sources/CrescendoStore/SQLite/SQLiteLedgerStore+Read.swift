@@ -8,7 +8,7 @@ extension SQLiteLedgerStore {
     }
 
     public func forEachEntry(after seq: Int64, _ body: (StoredEntry) throws -> Void) throws {
-        try read { db in
+        try bulkRead { db in
             var reader = try EntryRowReader(db, sql: "SELECT \(EntryRowReader.columns) FROM entries WHERE seq > ? ORDER BY seq",
                                             arguments: [seq], path: path)
             while let row = try reader.next() { try body(row.stored) }
@@ -43,7 +43,7 @@ extension SQLiteLedgerStore {
     }
 
     public func forEachCurrentEntry(_ body: (LedgerEntry) throws -> Void) throws {
-        let corrections: [Int64: StoredEntry] = try read { db in
+        let corrections: [Int64: StoredEntry] = try bulkRead { db in
             var reader = try EntryRowReader(db, sql: "SELECT \(EntryRowReader.columns) FROM entries WHERE corrects IS NOT NULL ORDER BY seq",
                                             path: path)
             var latest: [Int64: StoredEntry] = [:]

@@ -1,5 +1,6 @@
 import CrescendoCore
 import CrescendoDSL
+import CrescendoInputs
 import CrescendoStore
 import Foundation
 
@@ -17,22 +18,13 @@ func loadCampaign(_ path: String) throws -> Campaign {
     return campaign
 }
 
-/// Whether a path is a ledger database rather than a CSV file (by the SQLite file header).
-/// Only regular files are peeked at, so a pipe (`<(...)`, `/dev/stdin`) is read once, whole.
-func isDatabase(_ path: String) -> Bool {
-    var st = stat()
-    guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, let h = FileHandle(forReadingAtPath: path) else { return false }
-    defer { try? h.close() }
-    return (try? h.read(upToCount: 16)) == Data("SQLite format 3\0".utf8)
-}
-
 /// Opens a ledger for streaming: a CSV file is read row by row; a database in seq order.
 func openLedger(_ path: String, campaign: Campaign) throws -> Simulation.KeyedBatchSource {
-    if isDatabase(path) {
+    if LedgerDatabase.isDatabase(path) {
         // Opened here, so that a bad database is reported at once; read on the reading thread.
-        let store = try SQLiteLedgerStore(path: path, access: .readOnly)
+        let store: any LedgerStore = try LedgerDatabase.open(path, readOnly: true)
         let source = PrefetchingEntrySource<KeyedEntry>(producing: { emit in
-            try store.forEachEntry { try emit(KeyedEntry(entry: $0.entry)) }
+            try await store.forEachEntry { try emit(KeyedEntry(entry: $0.entry)) }
         })
         return { try source.nextBatch() }
     }

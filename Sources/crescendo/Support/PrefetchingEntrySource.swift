@@ -1,8 +1,11 @@
 import CrescendoCore
+import CrescendoInputs
 import Foundation
 
 /// Reads ledger entries on a second thread, a batch at a time, so that parsing a large CSV (or
-/// stepping through a ledger database) overlaps the engine's work. Batches come out in order;
+/// stepping through a ledger database) overlaps the engine's work. The reader runs as a task on
+/// an executor of its own (`QueueExecutor`), so a store's async read is awaited there and the
+/// engine may wait for batches on any thread. Batches come out in order;
 /// the reader's error is thrown in place of the batches after it. Spent batches go back to the
 /// reading thread through the `BatchQueue`, which empties and refills them: the consumer
 /// neither frees entries nor allocates batches.
@@ -23,12 +26,13 @@ final class PrefetchingEntrySource<Element> {
     }
 
     /// Starts `produce` on its own thread: it calls `emit` with every element in order and
-    /// returns at the end (for sources that push, such as a database cursor). `emit` throws to
-    /// stop the producer once the consumer has gone.
-    convenience init(batchSize: Int = 8192, depth: Int = 4, producing produce: @escaping (_ emit: (Element) throws -> Void) throws -> Void) {
+    /// returns at the end (for sources that push, such as a store's streaming read). `emit`
+    /// throws to stop the producer once the consumer has gone.
+    convenience init(batchSize: Int = 8192, depth: Int = 4,
+                     producing produce: @escaping (_ emit: (Element) throws -> Void) async throws -> Void) {
         nonisolated(unsafe) let produce = produce
         self.init(batchSize: batchSize, depth: depth) { batch, handOver in
-            try produce { e in
+            try await produce { e in
                 batch.append(e)
                 if batch.count >= batchSize { try handOver(&batch) }
             }
@@ -38,11 +42,11 @@ final class PrefetchingEntrySource<Element> {
     /// Runs `body` on the reading thread with the batch to fill and the function that hands a
     /// full batch over and gives back an empty one (reused when the consumer has returned one).
     private init(batchSize: Int, depth: Int,
-                 _ body: @escaping (inout [Element], _ handOver: (inout [Element]) throws -> Void) throws -> Void) {
+                 _ body: @escaping (inout [Element], _ handOver: (inout [Element]) throws -> Void) async throws -> Void) {
         let queue = BatchQueue<[Element]>(capacity: depth)
         self.queue = queue
         nonisolated(unsafe) let body = body
-        let thread = Thread {
+        Task(executorPreference: QueueExecutor(label: "crescendo.reader")) {
             func empty() -> [Element] {
                 var batch = queue.spareBatch() ?? []
                 batch.removeAll(keepingCapacity: true)
@@ -51,7 +55,7 @@ final class PrefetchingEntrySource<Element> {
             }
             var batch = empty()
             do {
-                try body(&batch) { full in
+                try await body(&batch) { full in
                     guard queue.put(full) else { throw Cancelled() }
                     full = empty()
                 }
@@ -63,7 +67,6 @@ final class PrefetchingEntrySource<Element> {
                 queue.finish(error)
             }
         }
-        thread.start()
     }
 
     private struct Cancelled: Error {}

@@ -1,0 +1,45 @@
+import CrescendoCore
+
+/// What the daemon keeps beside the ledger: the actions it decided under their stable ids, one
+/// delivery per action and channel with its retry state, each campaign's pending timers, and
+/// its watermark (how far it has judged).
+///
+/// The daemon's part of the store seam: the scheduler, the dispatcher, the HTTP API and the
+/// metrics see only this protocol. `commit(_:)` is the one write of engine output (actions,
+/// timers and watermark in one transaction); `dueDeliveries` and `recordAttempt` are the
+/// dispatcher's claim and completion. `SQLiteLedgerStore` satisfies it with synchronous methods.
+public protocol DaemonStore: LedgerStore {
+    /// A campaign's persisted watermark, if the daemon ever committed a step for it.
+    func watermark(campaign: String) async throws -> Watermark?
+
+    /// Commits one scheduler step in one transaction: the new actions (ids already present are
+    /// left alone) with a delivery per channel, the timer snapshot when given, and the
+    /// watermark. Returns the actions that were new.
+    @discardableResult
+    func commit(_ step: DaemonStep) async throws -> [ActionRecord]
+
+    /// Which of these action ids are already recorded.
+    func existingActionIDs(_ ids: [String]) async throws -> Set<String>
+
+    /// The persisted timers of a campaign, earliest first.
+    func timers(campaign: String) async throws -> [TimerRecord]
+
+    /// Pending deliveries whose next attempt is due by `now`, oldest first, at most `limit`.
+    func dueDeliveries(now: Instant, limit: Int) async throws -> [DeliveryRecord]
+
+    /// Records the outcome of one delivery attempt (see `DeliveryOutcome`): the action becomes
+    /// delivered once every channel has, dead when any is.
+    func recordAttempt(_ outcome: DeliveryOutcome) async throws
+
+    /// Actions due at or after `since` (all when nil), by due time then decision order, at most `limit`.
+    func actions(since: Instant?, limit: Int) async throws -> [ActionRecord]
+
+    /// How many actions are in each state.
+    func actionCounts() async throws -> [ActionRecord.State: Int]
+
+    /// Per campaign and channel: deliveries in each state and the latest error.
+    func channelHealth() async throws -> [ChannelHealth]
+
+    /// Dead deliveries (dead letters), newest first.
+    func deadLetters(limit: Int) async throws -> [DeliveryRecord]
+}

@@ -1,0 +1,79 @@
+import CrescendoCore
+@testable import CrescendoDaemon
+import CrescendoStore
+import CrescendoTestSupport
+import XCTest
+
+/// The scheduler and dispatcher services as the daemon runs them, on a clock moved by hand:
+/// every wait is on the clock, so nothing here waits in real time for them.
+final class ServiceTests: XCTestCase {
+    /// Runs both services over the fixture until `body` returns, then stops them.
+    private func withServices(_ fx: DaemonFixture, retry: RetryPolicy = RetryPolicy(),
+                              _ body: (Dispatcher) async throws -> Void) async throws {
+        let dispatcher = fx.dispatcher(retry: retry)
+        let scheduler = fx.scheduler(dispatcher: dispatcher)
+        let (clock, logger) = (fx.clock, fx.logger)
+        let services = Task {
+            await withDiscardingTaskGroup { group in
+                group.addTask { try? await SchedulerService(scheduler: scheduler, clock: clock, logger: logger).run() }
+                group.addTask { try? await DispatcherService(dispatcher: dispatcher, logger: logger).run() }
+            }
+        }
+        do { try await body(dispatcher) } catch { services.cancel(); throw error }
+        services.cancel()
+        await services.value
+    }
+
+    private func t(_ s: String) -> Instant { DaemonFixture.t(s) }
+
+    /// The campaign's first morning, before its first daily firing: nothing to catch up on.
+    private static let firstMorning = "2026-01-01T08:00:00Z"
+
+    func testAnActionIsDeliveredInTheSecondItFallsDue() async throws {
+        let fx = try DaemonFixture(start: Self.firstMorning)
+        try await withServices(fx) { dispatcher in
+            // Both services start, do their first round, and sleep until the next second.
+            await fx.clock.waitForSleepers(2, until: t("2026-01-01T08:00:01Z"))
+            try await fx.post(["2026-01-01T08:00:01Z", "2026-01-01T08:00:01Z", "2026-01-01T08:00:01Z"])
+            // Nothing is judged before its second comes.
+            XCTAssertEqual(try fx.store.actions(since: nil, limit: 10).count, 0)
+            fx.clock.advance(by: TimeSpan(seconds: 1))
+            // The scheduler judges 08:00:01 and wakes the dispatcher, which delivers at once:
+            // the clock does not move again.
+            await dispatcher.waitForAttempts(1)
+            let rows = try fx.store.actions(since: nil, limit: 10)
+            XCTAssertEqual(rows.map(\.rule), ["every-3"])
+            XCTAssertEqual(rows.map(\.state), [.delivered])
+            XCTAssertEqual(rows.first?.deliveredAt, t("2026-01-01T08:00:01Z"))
+            XCTAssertEqual(fx.fileLines().count, 1)
+            XCTAssertTrue(fx.fileLines()[0].hasPrefix(#"{"id":"fixture/\#(t("2026-01-01T08:00:01Z").seconds)-every-3-notify-1""#))
+            await fx.clock.waitForSleepers(2, until: t("2026-01-01T08:00:02Z"))
+        }
+    }
+
+    func testAFailedDeliveryIsRetriedWhenTheClockReachesItsRetryTime() async throws {
+        let fx = try DaemonFixture(start: Self.firstMorning)
+        let start = fx.clock.now()
+        try await fx.store.commit(DaemonStep(campaign: "fixture", judgedThrough: start, aliveAt: start, actions: [
+            ActionRecord(id: "fixture/1-r-notify-1", campaign: "fixture", rule: "r", action: "notify", dueAt: start,
+                         payload: "{}", state: .pending, late: false, decidedAt: start, channels: ["refuses"]),
+        ], timers: nil))
+        func attempts() throws -> [Int] { try fx.store.deadLetters(limit: 10).map(\.attempts) }
+        // The channel's command exits 1: every attempt fails at once.
+        try await withServices(fx, retry: RetryPolicy(maxAttempts: 3, base: TimeSpan(seconds: 5))) { dispatcher in
+            await dispatcher.waitForAttempts(1)
+            // The retry is due at start + 5 s; four seconds later both services sleep until then.
+            fx.clock.advance(by: TimeSpan(seconds: 4))
+            await fx.clock.waitForSleepers(2, until: start + TimeSpan(seconds: 5))
+            XCTAssertEqual(try fx.store.actionCounts()[.pending], 1)
+            fx.clock.advance(by: TimeSpan(seconds: 1))
+            await dispatcher.waitForAttempts(2)
+            XCTAssertEqual(try fx.store.actionCounts()[.pending], 1)
+            // The third and last attempt, 10 s after the second, makes it a dead letter.
+            fx.clock.advance(by: TimeSpan(seconds: 10))
+            await dispatcher.waitForAttempts(3)
+            XCTAssertEqual(try attempts(), [3])
+            XCTAssertEqual(try fx.store.actionCounts()[.dead], 1)
+        }
+    }
+}
