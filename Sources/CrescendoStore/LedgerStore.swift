@@ -45,8 +45,9 @@ public protocol LedgerStore: Sendable {
     /// All indicator samples, in time order.
     func indicatorSamples() throws -> [IndicatorSample]
 
-    /// Records a response to a deadline; returns whether an open deadline row was answered.
-    func recordResponse(_ response: Response, recordedAt: Instant) throws -> Bool
+    /// Records a response to a deadline. Whether it answers one is the engine's to say
+    /// (`ResponseStanding`), before it is recorded.
+    func recordResponse(_ response: Response, recordedAt: Instant) throws
 
     /// All responses, in time order.
     func responses() throws -> [Response]

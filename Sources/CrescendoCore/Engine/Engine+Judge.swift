@@ -279,8 +279,8 @@ extension Engine {
             enqueue(.firing(Firing(rule: r, at: t, because: "window \(id) \(what) at \(edgeAt)\(off)")), phase: 0, rule: r)
         case .action(let r, let index, let firing):
             enqueue(.action(index: index, firing: firing), phase: 0, rule: r)
-        case .followUp(let r, let index, let spec, let escalatedAt, let tactic):
-            enqueue(.followUp(index: index, spec: spec, escalatedAt: escalatedAt, tactic: tactic), phase: 1, rule: r)
+        case .followUp(let r, let index, let spec, let escalatedAt, let tactic, let per):
+            enqueue(.followUp(index: index, spec: spec, escalatedAt: escalatedAt, tactic: tactic, per: per), phase: 1, rule: r)
         case .release:
             guard let g = deferred else { return }
             enqueue(.release, phase: 0, rule: g.rule)

@@ -22,16 +22,8 @@ extension SQLiteLedgerStore {
         }
     }
 
-    public func recordResponse(_ response: Response, recordedAt: Instant) throws -> Bool {
-        try write { db in
-            try db.execute(sql: "INSERT INTO responses (deadline, at, text, win, recorded_at) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [response.deadline, response.at.seconds, response.text, response.win?.rawValue, recordedAt.seconds])
-            try db.execute(sql: """
-                UPDATE deadlines SET answered_at = ?, response_text = ?, win = ?
-                WHERE number = ? AND answered_at IS NULL
-                """, arguments: [response.at.seconds, response.text, response.win?.rawValue, response.deadline])
-            return db.changesCount > 0
-        }
+    public func recordResponse(_ response: Response, recordedAt: Instant) throws {
+        try recordSideFacts(indicators: [], responses: [response], recordedAt: recordedAt)
     }
 
     public func responses() throws -> [Response] {

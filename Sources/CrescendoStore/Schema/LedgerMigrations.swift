@@ -7,7 +7,7 @@ import GRDB
 /// `LedgerMigrations.schemaVersion`.
 enum LedgerMigrations {
     /// The newest schema version this build knows (stored in `meta.schema_version`).
-    static let schemaVersion = 2
+    static let schemaVersion = 3
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -16,6 +16,9 @@ enum LedgerMigrations {
         }
         migrator.registerMigration("v2") { db in
             try db.execute(sql: v2)
+        }
+        migrator.registerMigration("v3") { db in
+            try db.execute(sql: v3)
         }
         return migrator
     }
