@@ -34,13 +34,10 @@ struct RespondCommand: ParsableCommand {
                 guard let t = TimeParsing.instant(at, zone: campaign.zone) else { throw ValidationError("bad date \"\(at)\" for --at") }
                 when = t
             }
-            let ledger = try store.openForWriting(campaign: campaign)
             let response = Response(at: when, deadline: deadline, text: text, win: level)
-            let db = try store.databasePath(create: false)
-            let standing = try ResponseStanding.judge(response, campaign: campaign, openBatches: { try openLedger(db, campaign: campaign) },
-                                                      indicators: try ledger.indicatorSamples(), responses: try ledger.responses())
+            let standings = try store.openForWriting(campaign: campaign).respond([response], campaign: campaign, recordedAt: now())
+            let standing = standings[0]
             guard standing.answers else { throw CLIError(standing.sentence(response, zone: campaign.zone)) }
-            try ledger.recordResponse(response, recordedAt: now())
             print(standing.sentence(response, zone: campaign.zone) + (level.map { " (\($0.rawValue) win)" } ?? ""))
         }
     }
