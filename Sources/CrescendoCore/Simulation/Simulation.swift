@@ -71,7 +71,7 @@ public enum Simulation {
                     let at = entries[j].entry.at
                     if requireOrder, at < lastEntry { throw Unsorted() }
                     lastEntry = at
-                    try others.feed(before: at) { try engine.record($0, into: &out) }
+                    while others.hasFact(before: at) { try engine.record(others.take(), into: &out) }
                     try engine.record(entry: entries[j].entry, keys: entries[j].keys, into: &out)
                 }
             }
