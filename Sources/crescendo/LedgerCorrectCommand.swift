@@ -22,7 +22,7 @@ struct LedgerCorrectCommand: AsyncParsableCommand {
             guard var entry = try await ledger.entry(seq: seq)?.entry else { throw StoreError.noSuchEntry(seq: seq) }
             if let kind { entry.kind = kind }
             try fields.apply(to: &entry, zone: campaign?.zone ?? .utc)
-            if let campaign, let problem = campaign.problem(with: entry) { throw CLIError(problem) }
+            if let campaign, let problem = campaign.problem(with: entry) { throw problem }
             let redactor = try campaign.map(Redactor.init(campaign:)) ?? Redactor()
             let redactions = redactor.redact(&entry)
             let stored = try await ledger.correct(seq: seq, with: entry, reason: reason, recordedAt: now())

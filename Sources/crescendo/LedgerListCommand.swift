@@ -9,7 +9,7 @@ struct LedgerListCommand: AsyncParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
 
     @OptionGroup var store: StoreOptions
-    @Option(help: "table or json (one object per line).") var format: Format = .table
+    @Option(help: "table or json (one object per line, as GET /api/ledger gives it).") var format: Format = .table
     @Option(help: "Only this kind.") var kind: String?
     @Option(help: "Only this area.") var area: String?
     @Option(help: "Only this demand.") var demand: String?
@@ -24,7 +24,7 @@ struct LedgerListCommand: AsyncParsableCommand {
                                    since: try since.map { try parse($0, "--since") }, until: try until.map { try parse($0, "--until") })
             let entries = try await store.openForReading().entries(query)
             switch format {
-            case .json: for e in entries { print(EntryFormatting.json(e)) }
+            case .json: for e in entries { print(e.json.text) }
             case .table: print(EntryFormatting.table(entries), terminator: "")
             }
         }

@@ -5,7 +5,12 @@ import CrescendoStore
 /// `crescendo respond DEADLINE --text TEXT [--win partial|full]`: records an official's response.
 struct RespondCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "respond", abstract: "Record a response to deadline number DEADLINE, possibly a win.")
+        commandName: "respond", abstract: "Record a response to deadline number DEADLINE, possibly a win.",
+        discussion: """
+            The campaign's engine replays the ledger through the response's time and says whether it answers the \
+            deadline in time or late. A deadline never opened by then, one already answered, or a time after the \
+            campaign's end is refused (exit 1) and nothing is recorded.
+            """)
 
     @OptionGroup var store: StoreOptions
     @Argument(help: "The deadline's number (1 for the first deadline opened).") var deadline: Int
@@ -21,15 +26,19 @@ struct RespondCommand: AsyncParsableCommand {
                 guard let w = Response.Win(rawValue: win) else { throw ValidationError("--win is partial or full, not \"\(win)\"") }
                 level = w
             }
-            let campaign = try store.loadCampaign()
+            guard let campaign = try store.loadCampaign() else {
+                throw ValidationError("give the campaign with --campaign FILE: its engine says which deadlines are open")
+            }
             var when = now()
             if let at {
-                guard let t = TimeParsing.instant(at, zone: campaign?.zone ?? .utc) else { throw ValidationError("bad date \"\(at)\" for --at") }
+                guard let t = TimeParsing.instant(at, zone: campaign.zone) else { throw ValidationError("bad date \"\(at)\" for --at") }
                 when = t
             }
-            let answered = try await store.openForWriting(campaign: campaign)
-                .recordResponse(Response(at: when, deadline: deadline, text: text, win: level), recordedAt: now())
-            print("response to deadline \(deadline) recorded" + (answered ? ", deadline answered" : "") + (level.map { " (\($0.rawValue) win)" } ?? ""))
+            let response = Response(at: when, deadline: deadline, text: text, win: level)
+            let standings = try await store.openForWriting(campaign: campaign).respond([response], campaign: campaign, recordedAt: now())
+            let standing = standings[0]
+            guard standing.answers else { throw CLIError(standing.sentence(response, zone: campaign.zone)) }
+            print(standing.sentence(response, zone: campaign.zone) + (level.map { " (\($0.rawValue) win)" } ?? ""))
         }
     }
 }

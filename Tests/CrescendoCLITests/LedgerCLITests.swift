@@ -119,3 +119,41 @@ final class LedgerCLITests: XCTestCase {
         XCTAssertEqual(String(decoding: a, as: UTF8.self).split(separator: "\n").count, 1001)
     }
 }
+
+extension LedgerCLITests {
+    /// `ledger list --format json` prints each entry as `GET /api/ledger` shows it (one encoder,
+    /// `StoredEntry.json`): every field, absent ones null, in the API's order.
+    func testListAsJSONHasTheAPIShape() throws {
+        let dir = try ScratchFolder("cli")
+        let db = dir.path("l.sqlite")
+        let add = try crescendo(["ledger", "add", "--db", db, "--kind", "masks", "--quantity", "2.5", "--at", "2026-01-05T10:00Z",
+                                 "--area", "a01", "--care", "Masks"])
+        XCTAssertEqual(add.status, 0, add.stderr)
+        let list = try crescendo(["ledger", "list", "--db", db, "--format", "json"])
+        XCTAssertEqual(list.status, 0, list.stderr)
+        let line = list.stdout.trimmingCharacters(in: .newlines)
+        let prefix = #"{"seq":1,"at":"2026-01-05T10:00:00Z","kind":"masks","quantity":2.5,"area":"a01","demand":null,"care":"Masks","cause":null,"change":null,"recorded_at":""#
+        XCTAssertTrue(line.hasPrefix(prefix), line)
+        let hash = line.components(separatedBy: #"","hash":""#)
+        XCTAssertEqual(hash.count, 2, line)
+        XCTAssertTrue(hash.last.map { $0.count == 66 && $0.hasSuffix("\"}") && $0.dropLast(2).allSatisfy(\.isHexDigit) } ?? false, line)
+        XCTAssertEqual(list.stdout.filter { $0 == "\n" }.count, 1)
+    }
+}
+
+extension LedgerCLITests {
+    /// `ledger add` refuses what the campaign does not declare with the message the API gives
+    /// (`Campaign.problem(with:)`), and records nothing.
+    func testAddRefusesUndeclaredValuesAsTheAPIDoes() throws {
+        let dir = try ScratchFolder("cli")
+        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let campaign = repo.appendingPathComponent("campaigns/paid-sick-leave.yaml").path
+        let db = dir.path("l.sqlite")
+        let kind = try crescendo(["ledger", "add", "--campaign", campaign, "--db", db, "--kind", "bananas"])
+        XCTAssertEqual(kind.status, 1)
+        XCTAssertEqual(kind.stderr, "error: unknown kind \"bananas\" (declared metrics: masks, childcare_hours, calls_diverted)\n")
+        let demand = try crescendo(["ledger", "add", "--campaign", campaign, "--db", db, "--kind", "masks", "--demand", "nope"])
+        XCTAssertEqual(demand.stderr, "error: undeclared demand \"nope\" (declared demands: paid-sick-leave, sick-day-top-up)\n")
+        XCTAssertEqual(try crescendo(["ledger", "list", "--db", db, "--format", "json"]).stdout, "", "nothing recorded")
+    }
+}

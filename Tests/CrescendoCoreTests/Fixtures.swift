@@ -1,4 +1,5 @@
 import CrescendoCore
+import XCTest
 
 /// Small builders so each test states only what it is about.
 enum Fx {
@@ -44,9 +45,14 @@ enum Fx {
     }
 
     static func run(_ c: Campaign, ledger: [LedgerEntry] = [], indicators: [IndicatorSample] = [], responses: [Response] = [],
-                    from: String? = nil, until: String) -> [Occurrence] {
-        RuleTestRunner.simulate(campaign: c, ledger: ledger, indicators: indicators, responses: responses,
-                                from: from.map { t($0, c.zone) }, until: t(until, c.zone))
+                    from: String? = nil, until: String, file: StaticString = #filePath, line: UInt = #line) -> [Occurrence] {
+        do {
+            return try RuleTestRunner.simulate(campaign: c, ledger: ledger, indicators: indicators, responses: responses,
+                                               from: from.map { t($0, c.zone) }, until: t(until, c.zone))
+        } catch {
+            XCTFail("the simulation failed: \(error)", file: file, line: line)
+            return []
+        }
     }
 }
 

@@ -10,21 +10,36 @@ final class APITests: XCTestCase {
     static let token = "s3cret"
 
     func withAPI(_ body: @escaping @Sendable (any TestClientProtocol, DaemonFixture) async throws -> Void) async throws {
+        try await withAPI(scheduler: nil) { client, fx, _ in try await body(client, fx) }
+    }
+
+    /// The same with the API's scheduler, for tests that step it; `campaign` replaces the
+    /// fixture's campaign file (reloaded) when given.
+    func withAPI(scheduler: Scheduler?, campaign: String? = nil,
+                 _ body: @escaping @Sendable (any TestClientProtocol, DaemonFixture, Scheduler) async throws -> Void) async throws {
         let fx = try DaemonFixture()
-        let api = DaemonAPI(store: fx.store, registry: fx.registry, scheduler: fx.scheduler(),
+        if let campaign {
+            try campaign.write(toFile: fx.campaignPath, atomically: true, encoding: .utf8)
+            XCTAssertTrue(fx.registry.reload(at: fx.clock.now()))
+        }
+        let scheduler = scheduler ?? fx.scheduler()
+        let api = DaemonAPI(store: fx.store, registry: fx.registry, scheduler: scheduler,
                             ingest: IngestQueue(store: fx.store, clock: fx.clock), clock: fx.clock,
                             metrics: DaemonMetrics(), token: Self.token, reload: { fx.registry.reload(at: fx.clock.now()) })
         let app = Application(router: api.router())
-        try await app.test(.router) { client in try await body(client, fx) }
+        try await app.test(.router) { client in try await body(client, fx, scheduler) }
     }
 
     func testWritesNeedTheToken() async throws {
         try await withAPI { client, fx in
-            let (missing, _) = try await post(client, "/api/entries", #"{"kind":"masks"}"#, token: nil)
-            XCTAssertEqual(missing, .unauthorized)
-            let (wrong, body) = try await post(client, "/api/entries", #"{"kind":"masks"}"#, token: "nope")
-            XCTAssertEqual(wrong, .unauthorized)
-            XCTAssertTrue(body.contains("\"error\""))
+            for path in ["/api/entries", "/api/responses", "/api/indicators", "/api/reload"] {
+                let (missing, none) = try await post(client, path, #"{"kind":"masks"}"#, token: nil)
+                XCTAssertEqual(missing, .unauthorized, path)
+                XCTAssertEqual(none, #"{"error":"writes need Authorization: Bearer TOKEN"}"#, path)
+                let (wrong, body) = try await post(client, path, #"{"kind":"masks"}"#, token: "nope")
+                XCTAssertEqual(wrong, .unauthorized, path)
+                XCTAssertEqual(body, #"{"error":"wrong token"}"#, path)
+            }
             XCTAssertEqual(try fx.store.head().count, 0)
             let (health, _) = try await get(client, "/healthz")
             XCTAssertEqual(health, .ok)
@@ -34,8 +49,9 @@ final class APITests: XCTestCase {
     func testABodyOverOneMebibyteIs413() async throws {
         try await withAPI { client, _ in
             let big = "[" + Array(repeating: #"{"kind":"masks","care":"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"}"#, count: 20_000).joined(separator: ",") + "]"
-            let (status, _) = try await post(client, "/api/entries", big)
+            let (status, body) = try await post(client, "/api/entries", big)
             XCTAssertEqual(status, .contentTooLarge)
+            XCTAssertEqual(body, #"{"error":"the body is over 1048576 bytes; send smaller batches"}"#)
         }
     }
 
@@ -43,26 +59,30 @@ final class APITests: XCTestCase {
         try await withAPI { client, _ in
             let (status, body) = try await post(client, "/api/entries", #"{"kind": "masks""#)
             XCTAssertEqual(status, .badRequest)
-            XCTAssertTrue(body.contains("not valid JSON"))
+            XCTAssertEqual(body, #"{"error":"the body is not valid JSON"}"#)
         }
     }
 
     func testValidationErrorsAre422NamingTheField() async throws {
         try await withAPI { client, _ in
+            // Kind, demand and area are checked by Campaign.problem(with:), as `ledger add` checks them.
             let cases: [(String, String)] = [
-                (#"{"kind":"bananas"}"#, "kind"),
-                (#"{"kind":"masks","area":"zz"}"#, "area"),
-                (#"{"kind":"masks","demand":"nope"}"#, "demand"),
-                (#"{"kind":"masks","quantity":-2}"#, "quantity"),
-                (#"{"kind":"masks","quantity":true}"#, "quantity"),
-                (#"{"kind":7}"#, "kind"),
-                (#"{"kind":"masks","at":"yesterday"}"#, "at"),
-                (#"{"quantity":1}"#, "kind"),
+                (#"{"kind":"bananas"}"#, #"{"error":"unknown kind \"bananas\" (declared metrics: masks)","field":"kind"}"#),
+                (#"{"kind":"masks","area":"zz"}"#, #"{"error":"undeclared area \"zz\" (declared areas: a01)","field":"area"}"#),
+                (#"{"kind":"masks","demand":"nope"}"#, #"{"error":"undeclared demand \"nope\" (declared demands: psl)","field":"demand"}"#),
+                (#"{"kind":"masks","quantity":-2}"#, #"{"error":"quantity must not be negative","field":"quantity"}"#),
+                (#"{"kind":"masks","quantity":true}"#, #"{"error":"quantity must be a number","field":"quantity"}"#),
+                (#"{"kind":7}"#, #"{"error":"kind must be a string","field":"kind"}"#),
+                (#"{"kind":"masks","at":"yesterday"}"#,
+                 #"{"error":"at \"yesterday\" is not a date or date-time (2027-01-04T09:00, with an optional offset)","field":"at"}"#),
+                (#"{"quantity":1}"#, #"{"error":"kind is required","field":"kind"}"#),
+                (#"[]"#, #"{"error":"the batch is empty"}"#),
+                (#"7"#, #"{"error":"the body must be a JSON object or an array of objects"}"#),
             ]
-            for (body, field) in cases {
+            for (body, expected) in cases {
                 let (status, text) = try await post(client, "/api/entries", body)
                 XCTAssertEqual(status, .unprocessableContent, body)
-                XCTAssertTrue(text.contains("\"field\":\"\(field)\""), "\(body): \(text)")
+                XCTAssertEqual(text, expected, body)
             }
         }
     }
@@ -71,7 +91,7 @@ final class APITests: XCTestCase {
         try await withAPI { client, fx in
             let (status, text) = try await post(client, "/api/entries", #"[{"kind":"masks"},{"kind":"masks"},{"kind":"masks","quantity":-1}]"#)
             XCTAssertEqual(status, .unprocessableContent)
-            XCTAssertTrue(text.contains("\"index\":2"))
+            XCTAssertEqual(text, #"{"error":"quantity must not be negative","field":"quantity","index":2}"#)
             XCTAssertEqual(try fx.store.head().count, 0)
         }
     }
@@ -87,8 +107,10 @@ final class APITests: XCTestCase {
             XCTAssertEqual(try reopened.head().count, 2)
             XCTAssertEqual(try reopened.entry(seq: 1)?.entry.care, "call me at [redacted]")
             let (_, listed) = try await get(client, "/api/ledger?after=1")
-            XCTAssertTrue(listed.hasPrefix(#"{"entries":[{"seq":2,"at":"2026-02-01T10:00:00Z""#), listed)
-            XCTAssertFalse(listed.contains("\"seq\":1,"))
+            // Fields and order as docs/daemon.md lists them (`StoredEntry.json`, shared with `ledger list`).
+            XCTAssertEqual(listed, #"{"entries":[{"seq":2,"at":"2026-02-01T10:00:00Z","kind":"masks","quantity":1,"area":null,"#
+                           + #""demand":null,"care":null,"cause":null,"change":null,"recorded_at":"2026-03-01T08:00:00Z","#
+                           + #""hash":"41df1888792c2a549125d462c606e01f6201596e731f473b76e30b092ef962ca"}]}"#)
         }
     }
 
@@ -96,17 +118,81 @@ final class APITests: XCTestCase {
         try await withAPI { client, fx in
             let (bad, text) = try await post(client, "/api/indicators", #"{"name":"wind","value":3}"#)
             XCTAssertEqual(bad, .unprocessableContent)
-            XCTAssertTrue(text.contains("\"field\":\"name\""), text)
-            let (badValue, _) = try await post(client, "/api/indicators", #"{"name":"rate","value":"high"}"#)
+            XCTAssertEqual(text, #"{"error":"undeclared indicator \"wind\" (declared: rate)","field":"name"}"#)
+            let (badValue, valueText) = try await post(client, "/api/indicators", #"{"name":"rate","value":"high"}"#)
             XCTAssertEqual(badValue, .unprocessableContent)
-            let (ok, _) = try await post(client, "/api/indicators", #"[{"name":"rate","value":9.5},{"name":"rate","value":4}]"#)
+            XCTAssertEqual(valueText, #"{"error":"value must be a number","field":"value"}"#)
+            let (ok, okText) = try await post(client, "/api/indicators", #"[{"name":"rate","value":9.5},{"name":"rate","value":4}]"#)
             XCTAssertEqual(ok, .created)
+            XCTAssertEqual(okText, #"{"recorded":2}"#)
             XCTAssertEqual(try fx.store.indicatorSamples().map(\.value), [9.5, 4])
-            let (badDeadline, _) = try await post(client, "/api/responses", #"{"deadline":0,"text":"no"}"#)
+            let (badDeadline, deadlineText) = try await post(client, "/api/responses", #"{"deadline":0,"text":"no"}"#)
             XCTAssertEqual(badDeadline, .unprocessableContent)
-            let (answered, _) = try await post(client, "/api/responses", #"{"deadline":1,"text":"We will table a bill","win":"partial"}"#)
+            XCTAssertEqual(deadlineText, #"{"error":"deadline must be a deadline number, 1 or more","field":"deadline"}"#)
+        }
+    }
+
+    /// The fixture's campaign with a briefing every 2 entries (deadline due a day later).
+    static let briefingCampaign = DaemonFixture.campaignText.replacingOccurrences(of: "ON_MISSED", with: "on_missed: fire_once") + """
+
+          - id: brief
+            when: { every: 2 }
+            do:
+              - briefing: { demand: psl, deadline: 1d }
+        """
+
+    /// Responses take the path `crescendo respond` takes: the engine judges them, and a batch is
+    /// recorded whole or not at all.
+    func testResponsesAreJudgedByTheEngine() async throws {
+        try await withAPI(scheduler: nil, campaign: Self.briefingCampaign) { client, fx, _ in
+            // Deadline 1 opens at 07:00 (the second entry), due 2026-03-02 07:00; the clock says 08:00.
+            let (created, _) = try await post(client, "/api/entries", #"[{"kind":"masks","at":"2026-03-01T06:00"},{"kind":"masks","at":"2026-03-01T07:00"}]"#)
+            XCTAssertEqual(created, .created)
+            let (never, neverText) = try await post(client, "/api/responses", #"{"deadline":2,"text":"no"}"#)
+            XCTAssertEqual(never, .unprocessableContent)
+            XCTAssertEqual(neverText, #"{"error":"deadline 2 was never opened: as of 2026-03-01 08:00 only deadline 1 had been opened; nothing was recorded","field":"deadline"}"#)
+            let (twice, twiceText) = try await post(client, "/api/responses", #"[{"deadline":1,"text":"yes"},{"deadline":1,"text":"yes again"}]"#)
+            XCTAssertEqual(twice, .conflict)
+            XCTAssertEqual(twiceText, #"{"error":"deadline 1 was already answered at 2026-03-01 08:00; a deadline takes one response, so nothing was recorded","field":"deadline","index":1}"#)
+            XCTAssertEqual(try fx.store.responses(), [], "a refused batch records nothing")
+
+            let (answered, answeredText) = try await post(client, "/api/responses", #"{"deadline":1,"text":"We will table a bill","win":"partial"}"#)
             XCTAssertEqual(answered, .created)
+            XCTAssertEqual(answeredText, #"{"recorded":1,"responses":[{"deadline":1,"answered":"in_time"}]}"#)
             XCTAssertEqual(try fx.store.responses().map(\.win), [.partial])
+            let (again, _) = try await post(client, "/api/responses", #"{"deadline":1,"text":"Still yes"}"#)
+            XCTAssertEqual(again, .conflict)
+
+            // Deadline 2 opens at 07:30, due 2026-03-02 07:30; answered two days on, it is late.
+            _ = try await post(client, "/api/entries", #"[{"kind":"masks","at":"2026-03-01T07:20"},{"kind":"masks","at":"2026-03-01T07:30"}]"#)
+            fx.clock.advance(by: .days(2))
+            let (late, lateText) = try await post(client, "/api/responses", #"{"deadline":2,"text":"Soon"}"#)
+            XCTAssertEqual(late, .created)
+            XCTAssertEqual(lateText, #"{"recorded":1,"responses":[{"deadline":2,"answered":"late"}]}"#)
+            XCTAssertEqual(try fx.store.responses().map(\.deadline), [1, 2])
+        }
+    }
+
+    /// `/api/actions` shows each action under its id, with the fields in the documented order
+    /// and the action's own JSON as the channels receive it.
+    func testActionsKeepTheirIdsAndKeyOrder() async throws {
+        try await withAPI(scheduler: nil) { client, fx, scheduler in
+            _ = try await post(client, "/api/entries", #"[{"kind":"masks","at":"2026-03-01T07:00"},{"kind":"masks","at":"2026-03-01T07:10"},{"kind":"masks","at":"2026-03-01T07:20"}]"#)
+            _ = try await scheduler.step()  // the first start: what came due before it is late
+            fx.clock.set(DaemonFixture.t("2026-03-01T09:00:01Z"))
+            _ = try await scheduler.step()
+            try await fx.dispatcher().drain()
+            let (status, body) = try await get(client, "/api/actions?since=2026-03-01")
+            XCTAssertEqual(status, .ok)
+            let first = #"{"id":"fixture/1772349600-every-3-notify-1","at":"2026-03-01T07:20:00Z","rule":"every-3","action":"notify","channel":"log","text":"three more","late":true,"seq":3,"because":"entry 3 reached every 3 entries"}"#
+            let second = #"{"id":"fixture/1772355600-daily-notify-1","at":"2026-03-01T09:00:00Z","rule":"daily","action":"notify","channel":"log","text":"good morning","because":"scheduled every day at 09:00"}"#
+            XCTAssertEqual(body, #"{"actions":["#
+                + #"{"id":"fixture/1772349600-every-3-notify-1","campaign":"fixture","state":"delivered","due":"2026-03-01T07:20:00Z","late":true,"attempts":1,"channels":["log"],"delivered_at":"2026-03-01T09:00:01Z","action":"# + first + "},"
+                + #"{"id":"fixture/1772355600-daily-notify-1","campaign":"fixture","state":"delivered","due":"2026-03-01T09:00:00Z","late":false,"attempts":1,"channels":["log"],"delivered_at":"2026-03-01T09:00:01Z","action":"# + second + "}]}")
+            // The action under `"action"` is, byte for byte, what the file channel received.
+            // (The file also has the catch-up of 2026-02-28 09:00, due before `since`.)
+            XCTAssertEqual(fx.fileLines().count, 3)
+            XCTAssertEqual(Array(fx.fileLines().suffix(2)), [first, second])
         }
     }
 

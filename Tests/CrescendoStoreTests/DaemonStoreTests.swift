@@ -56,7 +56,8 @@ final class DaemonStoreTests: XCTestCase {
     }
 
     /// Version 2 kept delivery times as fractional seconds; version 3 keeps whole seconds,
-    /// a retry rounded up (never earlier than planned) and a delivery time down.
+    /// a retry rounded up (never earlier than planned) and a delivery time down (the ledger then
+    /// migrates on to the newest version).
     func testMigrationV3MakesDeliveryTimesWholeSeconds() throws {
         let dir = try ScratchFolder("store")
         let path = dir.path("ledger.sqlite")
@@ -70,7 +71,7 @@ final class DaemonStoreTests: XCTestCase {
         let store = try SQLiteLedgerStore(path: path)
         XCTAssertEqual(try sqliteRow(store, "SELECT typeof(next_attempt_at), next_attempt_at, delivered_at FROM deliveries"),
                        ["integer", "101", "99"])
-        XCTAssertEqual(try sqliteRow(store, "SELECT value FROM meta WHERE key = 'schema_version'"), ["3"])
+        XCTAssertEqual(try sqliteRow(store, "SELECT value FROM meta WHERE key = 'schema_version'"), ["4"])
         XCTAssertEqual(try store.dueDeliveries(now: Instant(seconds: 101), limit: 10).map(\.actionID), ["c/1"])
     }
 

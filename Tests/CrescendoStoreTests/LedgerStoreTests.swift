@@ -142,13 +142,12 @@ final class LedgerStoreTests: XCTestCase {
             var samples = [IndicatorSample(at: t(1), name: "infection_rate", value: 4.5), IndicatorSample(at: t(0), name: "infection_rate", value: 9)]
             XCTAssertEqual(try store.importIndicators { samples.popLast() }, 2)
             XCTAssertEqual(try store.indicatorSamples().map(\.value), [9, 4.5])
-            try store.dbQueue.write { db in
-                try db.execute(sql: "INSERT INTO deadlines (number, demand, target, opened, due) VALUES (1, 'd', 'Ministry', 0, 100)")
-            }
-            XCTAssertTrue(try store.recordResponse(Response(at: t(2), deadline: 1, text: "We will table a bill", win: .partial), recordedAt: t(3)))
-            XCTAssertFalse(try store.recordResponse(Response(at: t(3), deadline: 2, text: "No"), recordedAt: t(3)))
-            XCTAssertEqual(try store.responses().map(\.deadline), [1, 2])
-            XCTAssertEqual(try store.dbQueue.read { try String.fetchOne($0, sql: "SELECT win FROM deadlines WHERE number = 1") }, "partial")
+            try store.recordResponse(Response(at: t(3), deadline: 2, text: "No"), recordedAt: t(3))
+            try store.recordResponse(Response(at: t(2), deadline: 1, text: "We will table a bill", win: .partial), recordedAt: t(3))
+            XCTAssertEqual(try store.responses(), [Response(at: t(2), deadline: 1, text: "We will table a bill", win: .partial),
+                                                   Response(at: t(3), deadline: 2, text: "No")])
+            // Deadlines are engine output, not a table (migration v3 dropped the one nothing wrote).
+            XCTAssertFalse(try store.dbQueue.read { try $0.tableExists("deadlines") })
             var flows = [MoneyFlow(date: CivilDate(year: 2026, month: 3, day: 1), from: "Treasury", to: "Acme", category: .corporateSubsidy,
                                    amount: Quantity(milli: 1_500_000), currency: "CAD", source: "Budget p. 41")]
             XCTAssertEqual(try store.importMoneyFlows { flows.popLast() }, 1)

@@ -15,6 +15,7 @@ extension Engine {
             ["label": m.label, "unit": m.unit, "total": Quantity(milli: metricTotals[i]).description]
         }
         if let (dim, key) = f.per {
+            o.group = Occurrence.Group(per: dim, key: key)
             switch dim {
             case .area:
                 o.area = key
@@ -23,7 +24,6 @@ extension Engine {
                 o.demand = key
                 addDemand(key, target: nil, to: &c)
             case .kind:
-                o.kind = key
                 c["kind"] = key
             }
         }

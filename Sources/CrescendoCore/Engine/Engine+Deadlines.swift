@@ -39,7 +39,8 @@ extension Engine {
         let d = deadlines[n - 1]
         let because = "deadline \(n) (\(d.target) on \(d.demand)) came due with no response"
         let briefingRule = campaign.rules.firstIndex { $0.id == d.rule } ?? 0
-        var o = occurrence("silence", firing: Firing(rule: briefingRule, at: t, because: because, deadline: n), at: t)
+        let group = d.group.map { ($0.per, $0.key) }
+        var o = occurrence("silence", firing: Firing(rule: briefingRule, at: t, because: because, per: group, deadline: n), at: t)
         o.demand = d.demand; o.target = d.target; o.deadline = n; o.due = d.due
         o.text = "\(d.target) has not answered deadline \(n) on \(d.demand)."
         out.append(o)

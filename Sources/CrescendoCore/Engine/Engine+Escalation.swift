@@ -82,7 +82,7 @@ extension Engine {
         out.append(o)
         note(r, t, "escalated" + (o.tactic.map { " with tactic \($0)" } ?? ""))
         firingTactic = o.tacticText
-        scheduleFollowUps(campaign.rules[r].then ?? campaign.decompression, rule: r, from: t, tactic: o.tacticText)
+        scheduleFollowUps(campaign.rules[r].then ?? campaign.decompression, rule: r, from: t, tactic: o.tacticText, per: f.per)
     }
 
     /// The waiting escalation happens, standing for every request that joined it.

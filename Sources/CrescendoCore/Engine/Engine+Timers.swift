@@ -20,7 +20,7 @@ extension Engine {
                 return PendingTimer(at: at, kind: "window", rule: ruleID(r), detail: "window edge")
             case .action(let r, let index, _):
                 return PendingTimer(at: at, kind: "action", rule: ruleID(r), detail: "delayed action \(index + 1)")
-            case .followUp(let r, let index, _, _, _):
+            case .followUp(let r, let index, _, _, _, _):
                 return PendingTimer(at: at, kind: "follow_up", rule: ruleID(r), detail: "follow-up \(index + 1)")
             case .release:
                 guard let g = deferred else { return nil }

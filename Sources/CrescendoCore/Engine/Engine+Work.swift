@@ -14,9 +14,9 @@ extension Engine {
                 fire(f, at: t)
             case .action(let index, let f):
                 perform(campaign.rules[f.rule].actions[index], firing: f, at: t, follows: nil)
-            case .followUp(_, let spec, let escalatedAt, let tactic):
-                var f = Firing(rule: item.rule, at: t, because: "")
-                f.because = "follows the escalation by \(campaign.rules[item.rule].id) at \(escalatedAt)"
+            case .followUp(_, let spec, let escalatedAt, let tactic, let per):
+                let f = Firing(rule: item.rule, at: t, because: "follows the escalation by \(campaign.rules[item.rule].id) at \(escalatedAt)",
+                               per: per)
                 firingTactic = tactic
                 perform(spec, firing: f, at: t, follows: campaign.rules[item.rule].id)
                 firingTactic = nil
@@ -51,7 +51,7 @@ extension Engine {
             }
         }
         let escalates = rule.actions.contains { if case .escalate = $0.action { return true } else { return false } }
-        if !escalates, let then = rule.then { scheduleFollowUps(then, rule: f.rule, from: t) }
+        if !escalates, let then = rule.then { scheduleFollowUps(then, rule: f.rule, from: t, per: f.per) }
     }
 
     /// Why a condition fails at `t`, or nil when it holds.
@@ -73,12 +73,13 @@ extension Engine {
         }
     }
 
-    mutating func scheduleFollowUps(_ specs: [ActionSpec], rule r: Int, from t: Instant, tactic: String? = nil) {
+    /// `then:` (or `decompression:`) after a firing of rule `r`; `per` is the firing's key.
+    mutating func scheduleFollowUps(_ specs: [ActionSpec], rule r: Int, from t: Instant, tactic: String? = nil, per: (Dimension, String)?) {
         for (j, s) in specs.enumerated() {
             if s.delay.seconds > 0 {
-                timers.insert(.followUp(rule: r, index: j, spec: s, escalatedAt: t, tactic: tactic), at: t + s.delay)
+                timers.insert(.followUp(rule: r, index: j, spec: s, escalatedAt: t, tactic: tactic, per: per), at: t + s.delay)
             } else {
-                enqueue(.followUp(index: j, spec: s, escalatedAt: t, tactic: tactic), phase: 1, rule: r)
+                enqueue(.followUp(index: j, spec: s, escalatedAt: t, tactic: tactic, per: per), phase: 1, rule: r)
             }
         }
     }
@@ -99,7 +100,7 @@ extension Engine {
             let target = to ?? d?.target ?? demandID
             let due = t + length
             deadlines.append(DeadlineRecord(number: n, demand: demandID, target: target, opened: t, due: due,
-                                            rule: campaign.rules[f.rule].id, missed: false))
+                                            rule: campaign.rules[f.rule].id, missed: false, group: o.group))
             timers.insert(.deadlineDue(number: n), at: due)
             o.demand = demandID; o.target = target; o.deadline = n; o.due = due
             o.text = "People's Briefing to \(target): \(d?.text ?? demandID). Deadline \(n) is due \(campaign.zone.short(due))."

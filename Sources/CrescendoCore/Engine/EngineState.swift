@@ -56,7 +56,7 @@ enum Timer {
     case schedule(rule: Int)
     case window(rule: Int)
     case action(rule: Int, index: Int, firing: Firing)
-    case followUp(rule: Int, index: Int, spec: ActionSpec, escalatedAt: Instant, tactic: String?)
+    case followUp(rule: Int, index: Int, spec: ActionSpec, escalatedAt: Instant, tactic: String?, per: (Dimension, String)?)
     case release
 }
 
@@ -77,7 +77,7 @@ struct WorkItem {
     enum Kind {
         case firing(Firing)
         case action(index: Int, firing: Firing)
-        case followUp(index: Int, spec: ActionSpec, escalatedAt: Instant, tactic: String?)
+        case followUp(index: Int, spec: ActionSpec, escalatedAt: Instant, tactic: String?, per: (Dimension, String)?)
         case release
     }
     var phase: Int
@@ -112,6 +112,8 @@ public struct DeadlineRecord: Hashable, Sendable {
     public var win: Response.Win?
     /// Whether it came due unanswered (a silence).
     public var missed: Bool
+    /// The key of the `per:` rule whose briefing opened it, for its silence.
+    public var group: Occurrence.Group?
 }
 
 /// One line of `--explain`: an evaluation of a rule and what came of it.

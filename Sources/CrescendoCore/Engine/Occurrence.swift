@@ -11,14 +11,16 @@ public struct Occurrence: Hashable, Sendable {
     /// The deadline's number.
     public var deadline: Int?
     public var due: Instant?
-    /// A ritual's kind, or the kind a `per: kind` rule counted.
+    /// A ritual's kind (only that: the key a `per: kind` rule counted is `group`).
     public var kind: String?
     public var channel: String?
     public var team: String?
     public var template: String?
     public var text: String?
-    /// The key a `per: area` rule counted.
+    /// The key a `per: area` rule counted (also in `group`).
     public var area: String?
+    /// For every action of a rule with `per:`: the dimension and the key it counted.
+    public var group: Group?
     public var deferredFrom: Instant?
     /// How many requests this escalation stands for, when more than one.
     public var coalesced: Int?
@@ -43,6 +45,16 @@ public struct Occurrence: Hashable, Sendable {
     /// A stable identity: the same facts give the same id on every replay, which is what
     /// makes delivery exactly-once (`Idempotency-Key`).
     public func id(ordinal: Int) -> String { "\(at.seconds)-\(rule)-\(action)-\(ordinal)" }
+}
+
+extension Occurrence {
+    /// The key of a `per:` rule an action stands for: `per` (`area`, `demand` or `kind`) and
+    /// the key's value, written `"per"` and `"group"` in the action's JSON.
+    public struct Group: Hashable, Sendable {
+        public var per: Dimension
+        public var key: String
+        public init(per: Dimension, key: String) { self.per = per; self.key = key }
+    }
 }
 
 /// Variables a template can use (section 5 of the language).

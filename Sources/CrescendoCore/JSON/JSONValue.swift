@@ -12,6 +12,10 @@ public enum JSONValue: Sendable, Equatable, Decodable {
     case array([JSONValue])
     /// Keys in the order given (output) or sorted (input).
     case object([(String, JSONValue)])
+    /// JSON text that Crescendo itself wrote from a `JSONValue` and stored (an action's payload,
+    /// `Occurrence.json(id:)`), embedded byte for byte as written, so its key order is kept.
+    /// Never made from input.
+    case written(String)
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.singleValueContainer()
@@ -56,6 +60,7 @@ public enum JSONValue: Sendable, Equatable, Decodable {
         case .number(let d):
             if d.isFinite, d == d.rounded(), abs(d) < 1e15 { out += String(Int64(d)) } else if d.isFinite { out += String(d) } else { out += "null" }
         case .string(let s): out += jsonString(s)
+        case .written(let text): out += text
         case .array(let a):
             out += "["
             for (i, v) in a.enumerated() { if i > 0 { out += "," }; v.write(to: &out) }
@@ -90,9 +95,6 @@ public enum JSONValue: Sendable, Equatable, Decodable {
             write(to: &out)  // scalars, [] and {} are the same either way
         }
     }
-
-    /// A JSON line already rendered (an action's payload), embedded as it is.
-    public static func raw(_ text: String) -> JSONValue { JSONValue.parse(Data(text.utf8)) ?? .string(text) }
 }
 
 extension JSONValue {

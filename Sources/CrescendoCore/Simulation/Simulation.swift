@@ -39,16 +39,14 @@ public enum Simulation {
     /// Runs the campaign over batches of entries that come with their keys in it.
     public static func run(campaign: Campaign, openBatches openLedger: () throws -> KeyedBatchSource, indicators: [IndicatorSample],
                            responses: [Response], options: Engine.Options) throws -> Result {
-        let others = sideFacts(indicators: indicators, responses: responses)
+        let others = FactOrder(indicators: indicators, responses: responses)
         do {
             return try run(campaign: campaign, batches: try openLedger(), others: others, options: options, requireOrder: true)
         } catch is Unsorted {
             let next = try openLedger()
             var all: [KeyedEntry] = []
             while let batch = try next() { all.append(contentsOf: batch) }
-            let sorted = all.enumerated().sorted {
-                $0.element.entry.at != $1.element.entry.at ? $0.element.entry.at < $1.element.entry.at : $0.offset < $1.offset
-            }.map(\.element)
+            let sorted = FactOrder.byTime(all, at: \.entry.at)
             var done = false
             var r = try run(campaign: campaign, batches: {
                 defer { done = true }
@@ -59,19 +57,13 @@ public enum Simulation {
         }
     }
 
-    /// Indicators and responses merged in time order, ties in the order given.
-    static func sideFacts(indicators: [IndicatorSample], responses: [Response]) -> [Fact] {
-        let facts = indicators.map { Fact.indicator($0) } + responses.map { Fact.response($0) }
-        return facts.enumerated().sorted { $0.element.at != $1.element.at ? $0.element.at < $1.element.at : $0.offset < $1.offset }.map(\.element)
-    }
-
-    private static func run(campaign: Campaign, batches next: KeyedBatchSource, others: [Fact], options: Engine.Options,
+    private static func run(campaign: Campaign, batches next: KeyedBatchSource, others: FactOrder, options: Engine.Options,
                             requireOrder: Bool) throws -> Result {
         var engine = Engine(campaign: campaign, options: options)
         var out: [Occurrence] = []
-        var i = 0
+        var others = others
         var lastEntry = Instant.distantPast
-        // Facts go in time order, so the engine cannot reject them as late (hence `try?`).
+        // Facts go in `FactOrder`, so the engine finds none late; if it ever did, the run fails.
         while let batch = try next() {
             // Entries are read where they lie in the batch, not copied out one by one.
             try batch.withUnsafeBufferPointer { entries in
@@ -79,12 +71,12 @@ public enum Simulation {
                     let at = entries[j].entry.at
                     if requireOrder, at < lastEntry { throw Unsorted() }
                     lastEntry = at
-                    while i < others.count, others[i].at <= at { try? engine.record(others[i], into: &out); i += 1 }
-                    try? engine.record(entry: entries[j].entry, keys: entries[j].keys, into: &out)
+                    while others.hasFact(before: at) { try engine.record(others.take(), into: &out) }
+                    try engine.record(entry: entries[j].entry, keys: entries[j].keys, into: &out)
                 }
             }
         }
-        while i < others.count { try? engine.record(others[i], into: &out); i += 1 }
+        try others.feedRest { try engine.record($0, into: &out) }
         engine.finish(into: &out)
         return Result(occurrences: out, engine: engine, endedAt: engine.processedThrough, sortedInMemory: false)
     }

@@ -17,8 +17,20 @@ public struct RuleTestRunner {
 
     /// Replays the test's facts and checks `expect`, `expect_none` and `exact`.
     public func run(_ test: RuleTest) -> Outcome {
-        let actual = Self.simulate(campaign: campaign, ledger: test.ledger, indicators: test.indicators,
-                                   responses: test.responses, from: test.from, until: test.until, renderer: renderer)
+        check(test, against: Result {
+            try Self.simulate(campaign: campaign, ledger: test.ledger, indicators: test.indicators,
+                              responses: test.responses, from: test.from, until: test.until, renderer: renderer)
+        })
+    }
+
+    /// Checks a test against what its run gave. A run that threw fails the test with the
+    /// error, whatever it expects: an `expect_none` never passes because nothing ran.
+    public func check(_ test: RuleTest, against run: Result<[Occurrence], any Error>) -> Outcome {
+        let actual: [Occurrence]
+        switch run {
+        case .success(let occurrences): actual = occurrences
+        case .failure(let error): return Outcome(test: test, passed: false, failures: ["the simulation failed: \(error)"], actual: [])
+        }
         var failures: [String] = []
         var cursor = 0
         var matched: [Int] = []
@@ -46,13 +58,12 @@ public struct RuleTestRunner {
     /// Runs the engine over in-memory facts; entries are numbered in order of `at`, ties in
     /// the order given.
     public static func simulate(campaign: Campaign, ledger: [LedgerEntry], indicators: [IndicatorSample], responses: [Response],
-                                from: Instant?, until: Instant?, renderer: (any TemplateRendering)? = nil) -> [Occurrence] {
+                                from: Instant?, until: Instant?, renderer: (any TemplateRendering)? = nil) throws -> [Occurrence] {
         let options = Engine.Options(start: from, until: until, renderer: renderer)
-        let result = try? Simulation.run(campaign: campaign, openLedger: {
+        return try Simulation.run(campaign: campaign, openLedger: {
             var iterator = ledger.makeIterator()
             return { iterator.next() }
-        }, indicators: indicators, responses: responses, options: options)
-        return result?.occurrences ?? []
+        }, indicators: indicators, responses: responses, options: options).occurrences
     }
 }
 
@@ -76,7 +87,8 @@ extension Occurrence {
     /// `2027-02-16T14:00:00Z escalate-every-1000 escalate tactic=public-audit`.
     public var summary: String {
         var s = "\(at) \(rule) \(action)"
-        for (k, v) in [("tactic", tactic), ("deadline", deadline.map(String.init)), ("area", area), ("kind", kind)] {
+        for (k, v) in [("tactic", tactic), ("deadline", deadline.map(String.init)), ("area", area), ("kind", kind),
+                       ("group", group.flatMap { $0.per == .area ? nil : "\($0.per.rawValue):\($0.key)" })] {
             if let v { s += " \(k)=\(v)" }
         }
         if suppressed { s += " suppressed" }

@@ -62,7 +62,7 @@ extension Shapes {
     static let pattern = Shape("an expected action", definition: "pattern",
                                description: "an action as `simulate --format json` prints it; each key but `at` is compared as text",
                                keys: [Key("at", .instant)] + [
-        "rule", "action", "tactic", "demand", "deadline", "due", "kind", "channel", "text", "area",
+        "rule", "action", "tactic", "demand", "deadline", "due", "kind", "channel", "text", "area", "per", "group",
         "deferred_from", "coalesced", "suppressed", "reason", "follows", "late", "because",
     ].map { Key($0, .scalar) })
 }

@@ -34,6 +34,8 @@ struct ActionPatternParser {
                 }
             case "action":
                 _ = reader.choice(entry.value, code, "action", Self.actions)
+            case "per":
+                _ = reader.choice(entry.value, code, "per", Dimension.allCases.map(\.rawValue))
             default:
                 break
             }

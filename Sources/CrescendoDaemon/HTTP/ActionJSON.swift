@@ -9,7 +9,8 @@ enum ActionJSON {
                                         ("channels", .array(a.channels.map { .string($0) }))]
         if let d = a.deliveredAt { f.append(("delivered_at", .instant(d))) }
         if let r = a.reason { f.append(("reason", .string(r))) }
-        f.append(("action", .raw(a.payload)))
+        // The payload is `Occurrence.json(id:)` as the channels received it, in its order.
+        f.append(("action", .written(a.payload)))
         return .object(f)
     }
 }

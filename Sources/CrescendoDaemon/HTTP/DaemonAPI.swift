@@ -43,12 +43,7 @@ public struct DaemonAPI: Sendable {
                      body: ResponseBody(byteBuffer: ByteBuffer(string: await metrics.render(store: store))))
         }
         router.post("/api/entries") { request, _ in try await postEntries(request) }
-        router.post("/api/responses") { request, _ in
-            let (decoder, body) = try await read(request)
-            let facts = try decoder.items(body) { try decoder.response($0, index: $1) }
-            try await store.recordSideFacts(indicators: [], responses: facts, recordedAt: clock.now())
-            return JSONResponse.make(.object([("recorded", .int(facts.count))]), status: .created)
-        }
+        router.post("/api/responses") { request, _ in try await postResponses(request) }
         router.post("/api/indicators") { request, _ in
             let (decoder, body) = try await read(request)
             let facts = try decoder.items(body) { try decoder.indicator($0, index: $1) }
@@ -95,6 +90,28 @@ public struct DaemonAPI: Sendable {
         return JSONResponse.make(.object([("entries", .array(items))]), status: .created)
     }
 
+    /// Responses go the way `crescendo respond` goes (`SQLiteLedgerStore.respond`): judged by the
+    /// engine, all recorded or none. A deadline never opened (or a response after the campaign's
+    /// end) is a 422, one already answered a 409, naming the item and its deadline.
+    private func postResponses(_ request: Request) async throws -> Response {
+        let (decoder, body) = try await read(request)
+        let responses = try decoder.items(body) { try decoder.response($0, index: $1) }
+        let (store, campaign, recordedAt) = (store, decoder.campaign, clock.now())
+        // A replay of the ledger: off the event loop.
+        let standings = try await store.respond(responses, campaign: campaign, recordedAt: recordedAt)
+        if let refused = standings.last, !refused.answers {
+            let i = standings.count - 1
+            let status: HTTPResponse.Status = if case .alreadyAnswered = refused { .conflict } else { .unprocessableContent }
+            let index: Int? = if case .array = body { i } else { nil }
+            throw APIError(status, refused.sentence(responses[i], zone: campaign.zone), field: "deadline", index: index)
+        }
+        let items = zip(responses, standings).map { r, s -> JSONValue in
+            let answered = if case .late = s { "late" } else { "in_time" }
+            return .object([("deadline", .int(r.deadline)), ("answered", .string(answered))])
+        }
+        return JSONResponse.make(.object([("recorded", .int(responses.count)), ("responses", .array(items))]), status: .created)
+    }
+
     private func ledger(_ request: Request) async throws -> Response {
         let q = request.uri.queryParameters
         let after = try q.get("after").map { s -> Int64 in
@@ -103,7 +120,7 @@ public struct DaemonAPI: Sendable {
         } ?? 0
         let limit = min(max(Int(q.get("limit") ?? "") ?? 1000, 1), 10_000)
         let entries = try await store.entries(EntryQuery(fromSeq: after + 1, limit: limit))
-        return JSONResponse.make(.object([("entries", .array(entries.map(EntryJSON.value)))]))
+        return JSONResponse.make(.object([("entries", .array(entries.map(\.json)))]))
     }
 
     private func actions(_ request: Request) async throws -> Response {

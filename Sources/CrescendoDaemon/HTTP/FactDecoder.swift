@@ -47,15 +47,8 @@ struct FactDecoder {
         e.care = try text(fields, "care", index)
         e.cause = try text(fields, "cause", index)
         e.change = try text(fields, "change", index)
-        if campaign.metric(e.kind) == nil {
-            throw APIError.invalid("unknown kind \"\(e.kind)\" (declared metrics: \(campaign.metrics.map(\.id).joined(separator: ", ")))", field: "kind", index: index)
-        }
-        if let d = e.demand, campaign.demand(d) == nil {
-            throw APIError.invalid("undeclared demand \"\(d)\" (declared demands: \(campaign.demands.map(\.id).joined(separator: ", ")))", field: "demand", index: index)
-        }
-        if let a = e.area, !campaign.areas.isEmpty, !campaign.areas.contains(where: { $0.id == a }) {
-            throw APIError.invalid("undeclared area \"\(a)\" (declared areas: \(campaign.areas.map(\.id).joined(separator: ", ")))", field: "area", index: index)
-        }
+        // The check `ledger add` and `ledger correct` make, with their messages.
+        if let problem = campaign.problem(with: e) { throw APIError.invalid(problem.message, field: problem.field, index: index) }
         return (e, fields["at"] == nil || fields["at"] == .null)
     }
 

@@ -4,9 +4,9 @@ import CrescendoStore
 
 /// One campaign's engine as the daemon drives it: the facts read so far and the ids given.
 ///
-/// It feeds facts in time order exactly as `Simulation.run` does (at an instant: indicator
-/// samples, then responses, then entries in seq order), so the daemon and `simulate` decide
-/// the same actions.
+/// It feeds facts in `FactOrder`, as `Simulation.run` does (at an instant: indicator samples,
+/// then responses, then entries in seq order), so the daemon and `simulate` decide the same
+/// actions.
 struct CampaignRuntime {
     let loaded: LoadedCampaign
     private(set) var engine: Engine
@@ -36,16 +36,10 @@ struct CampaignRuntime {
     /// Feeds facts in time order; call `accepts` first. Returns actions decided on the way.
     mutating func feed(_ facts: NewFacts) -> [Occurrence] {
         var out: [Occurrence] = []
-        var merged: [(at: Instant, rank: Int, order: Int, fact: Fact)] = []
-        merged.reserveCapacity(facts.entries.count + facts.indicators.count + facts.responses.count)
-        for (i, s) in facts.indicators.enumerated() { merged.append((s.at, 0, i, .indicator(s))) }
-        for (i, r) in facts.responses.enumerated() { merged.append((r.at, 1, i, .response(r))) }
-        for (i, e) in facts.entries.enumerated() { merged.append((e.at, 2, i, .entry(e))) }
-        merged.sort { ($0.at, $0.rank, $0.order) < ($1.at, $1.rank, $1.order) }
-        for m in merged {
+        for fact in FactOrder.ordered(entries: facts.entries, indicators: facts.indicators, responses: facts.responses) {
             // `accepts` was checked, so the engine cannot find a fact late.
-            try? engine.record(m.fact, into: &out)
-            lastFedAt = m.at
+            try? engine.record(fact, into: &out)
+            lastFedAt = fact.at
         }
         cursor = facts.cursor
         return out

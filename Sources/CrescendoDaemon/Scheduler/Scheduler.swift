@@ -145,7 +145,7 @@ public actor Scheduler {
     private func record(_ id: String, _ o: Occurrence, _ loaded: LoadedCampaign, late: Bool, now: Instant, skipped: String?) -> ActionRecord {
         var o = o
         o.late = late
-        let payload = "{\"id\":\(jsonString(id)),\(o.jsonLine.dropFirst())"
+        let payload = o.json(id: id).text
         let channels = skipped == nil ? Self.routes(o, loaded.campaign) : []
         let state: ActionRecord.State = skipped != nil ? .skipped : (channels.isEmpty ? .unrouted : .pending)
         return ActionRecord(id: id, campaign: loaded.campaign.id, rule: o.rule, action: o.action, dueAt: o.at, payload: payload,

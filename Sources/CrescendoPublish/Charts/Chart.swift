@@ -11,12 +11,14 @@ public struct Chart: Sendable {
     /// The same data as an HTML table.
     public var alternative: String
 
-    /// The chart as a `<figure>`: the SVG, a caption, and the data table in a `<details>`.
+    /// The chart as a `<figure>`: a caption (title and summary), the SVG, and the data table in
+    /// a `<details>`. The caption comes first: a figure's caption is its first or last child
+    /// (HTML's content model), and the table follows the chart.
     func figure(headingLevel: Int = 3) -> String {
         var s = "<figure aria-labelledby=\"\(id)-caption\">\n"
-        s += svg
         s += "<figcaption id=\"\(id)-caption\"><h\(headingLevel)>\(HTML.escape(title))</h\(headingLevel)>"
         s += "<p>\(HTML.escape(summary))</p></figcaption>\n"
+        s += svg
         s += "<details><summary>The data as a table</summary>\n\(alternative)</details>\n</figure>\n"
         return s
     }

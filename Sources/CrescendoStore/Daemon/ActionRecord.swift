@@ -21,7 +21,7 @@ public struct ActionRecord: Hashable, Sendable {
     public var rule: String
     public var action: String
     public var dueAt: Instant
-    /// The JSON line sent to channels: `Occurrence.jsonLine` with `"id"` first.
+    /// The JSON line sent to channels: `Occurrence.json(id:)`, the action's JSON with `"id"` first.
     public var payload: String
     public var state: State
     public var attempts: Int

