@@ -13,22 +13,14 @@ import json, os, re, shutil, signal, socket, subprocess, sys, tempfile, time, ur
 BIN = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else ".build/release/crescendo")
 SECONDS = float(sys.argv[2]) if len(sys.argv) > 2 else 10.0
 TOKEN = "bench-token"
-CAMPAIGN = """campaign: delay
-title: Delay bench
-timezone: UTC
-start: 2026-01-01
-metrics:
-  masks: { label: Masks, unit: masks }
-demands:
-  psl: { text: Paid sick leave, target: Ministry of Labour, funding: Line 4.2 }
-channels:
-  log: { type: file, path: out/actions.jsonl }
-rules:
-  - id: every-entry
-    when: { every: 1 }
-    do:
-      - notify: { channel: log, text: "one more" }
-"""
+# One rule that fires on every entry, to a file channel (YAML in flow style).
+CAMPAIGN = "\n".join([
+    "campaign: delay", "title: Delay bench", "timezone: UTC", "start: 2026-01-01",
+    "metrics: { masks: { label: Masks, unit: masks } }",
+    "demands: { psl: { text: Paid sick leave, target: Ministry of Labour, funding: Line 4.2 } }",
+    "channels: { log: { type: file, path: out/actions.jsonl } }",
+    "rules: [ { id: every-entry, when: { every: 1 }, do: [ { notify: { channel: log, text: one more } } ] } ]",
+]) + "\n"
 
 
 def free_port():
