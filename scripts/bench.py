@@ -55,10 +55,20 @@ def main():
         print(f"simulate W1, {entries:,} entries, whole year, 40 rules: {wall:.2f} s wall, {rss:.0f} MB peak RSS, "
               f"{actions:,} actions, {wall / entries * 1e6:.2f} µs per entry (target ≤ 1 s and ≤ 100 MB at 1,000,000)")
 
+        db = f"{folder}/ledger.sqlite"
+        if not os.path.exists(db):
+            run([BIN, "ledger", "import", "--db", db, f"{folder}/ledger.csv"])
+        wall, rss, out = median_run([BIN, "simulate", "bench/w1.yaml", "--ledger", db,
+                                     "--indicators", f"{folder}/indicators.csv", "--format", "json"], subprocess.PIPE)
+        actions = out.count(b"\n")
+        print(f"simulate W1 from a ledger database, {entries:,} entries: {wall:.2f} s wall, {rss:.0f} MB peak RSS, "
+              f"{actions:,} actions (target ≤ 1 s and ≤ 100 MB at 1,000,000)")
+
     subprocess.run(["scripts/bench-import.sh", BIN, "1000000"], check=True,
                    env={**os.environ, "BENCH_DATA": f"{DATA}/w1-1000000", "RUNS": str(RUNS)})
     if os.path.exists("scripts/bench-daemon.sh"):
         subprocess.run(["scripts/bench-daemon.sh", BIN], check=True)
+    subprocess.run([sys.executable, "scripts/bench-delay.py", BIN], check=True)
 
 
 if __name__ == "__main__":

@@ -28,8 +28,10 @@ public protocol DaemonStore: LedgerStore {
     func dueDeliveries(now: Instant, limit: Int) async throws -> [DeliveryRecord]
 
     /// Records the outcome of one delivery attempt (see `DeliveryOutcome`): the action becomes
-    /// delivered once every channel has, dead when any is.
-    func recordAttempt(_ outcome: DeliveryOutcome) async throws
+    /// delivered once every channel has, dead when any is. Returns false, changing nothing,
+    /// when the outcome is not the delivery's next attempt (it was recorded already).
+    @discardableResult
+    func recordAttempt(_ outcome: DeliveryOutcome) async throws -> Bool
 
     /// Actions due at or after `since` (all when nil), by due time then decision order, at most `limit`.
     func actions(since: Instant?, limit: Int) async throws -> [ActionRecord]

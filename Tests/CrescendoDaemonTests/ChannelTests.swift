@@ -69,6 +69,18 @@ final class ChannelTests: XCTestCase {
         XCTAssertEqual(try fx.store.actionCounts()[.dead], 1)
     }
 
+    /// A read of due deliveries can predate the record of an attempt that was in flight: such a
+    /// row is not claimed again, even once its attempt has ended, so it is not sent twice.
+    func testARowInFlightWhenTheReadBeganIsNotClaimedAgain() throws {
+        let fx = try DaemonFixture()
+        let d = fx.dispatcher()
+        let row = DeliveryRecord(actionID: "fixture/1-r-notify-1", campaign: "fixture", channel: "log", state: .pending, attempts: 0,
+                                 nextAttemptAt: fx.clock.now(), lastError: nil, dueAt: fx.clock.now(), payload: "{}")
+        XCTAssertEqual(d.claim([row], inFlightBefore: [Dispatcher.key(row)]).count, 0)
+        XCTAssertEqual(d.claim([row], inFlightBefore: []).map(\.actionID), [row.actionID])
+        XCTAssertEqual(d.claim([row], inFlightBefore: []).count, 0, "claimed once, it is in flight")
+    }
+
     func testRetryBackoffDoubles() {
         let p = RetryPolicy(maxAttempts: 4, base: TimeSpan(seconds: 1), cap: TimeSpan(seconds: 3))
         let now = Instant(seconds: 100)

@@ -12,6 +12,7 @@ public struct LedgerEntry: Hashable, Sendable {
     public var cause: String?
     public var change: String?
 
+    @inlinable
     public init(seq: Int64 = 0, at: Instant, kind: String, quantity: Quantity = .one, area: String? = nil,
                 demand: String? = nil, care: String? = nil, cause: String? = nil, change: String? = nil) {
         self.seq = seq; self.at = at; self.kind = kind; self.quantity = quantity; self.area = area
@@ -36,18 +37,19 @@ public struct EntryKeys: Hashable, Sendable {
     public var metric: Int32
     public var area: Int32
     public var demand: Int32
+    @inlinable
     public init(metric: Int32 = -1, area: Int32 = -1, demand: Int32 = -1) {
         self.metric = metric; self.area = area; self.demand = demand
     }
     /// Nothing known: every string is looked up.
-    public static let unknown = EntryKeys()
+    @inlinable public static var unknown: EntryKeys { EntryKeys() }
 }
 
 /// A ledger entry with its keys in the campaign, as a reader that knows the campaign gives it.
 public struct KeyedEntry: Sendable {
     public var entry: LedgerEntry
     public var keys: EntryKeys
-    public init(entry: LedgerEntry, keys: EntryKeys = .unknown) { self.entry = entry; self.keys = keys }
+    @inlinable public init(entry: LedgerEntry, keys: EntryKeys = .unknown) { self.entry = entry; self.keys = keys }
 }
 
 /// A sample of a structural indicator; it holds from its time until the next sample.

@@ -3,8 +3,8 @@ public struct Quantity: Hashable, Comparable, Sendable, CustomStringConvertible 
     public var milli: Int64
     @inlinable public init(milli: Int64) { self.milli = milli }
     public init(_ whole: Int64) { self.milli = whole * 1000 }
-    public static let one = Quantity(milli: 1000)
-    public static let zero = Quantity(milli: 0)
+    @inlinable public static var one: Quantity { Quantity(milli: 1000) }
+    @inlinable public static var zero: Quantity { Quantity(milli: 0) }
 
     /// Parses `12`, `1.5`, `0.125`, `-3` (at most three decimals).
     public init?(parsing text: String) {

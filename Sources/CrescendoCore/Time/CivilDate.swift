@@ -4,18 +4,19 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     public var month: Int
     public var day: Int
 
+    @inlinable
     public init(year: Int, month: Int, day: Int) {
         self.year = year; self.month = month; self.day = day
     }
 
     /// Whether the fields name a real day.
-    public var isValid: Bool {
+    @inlinable public var isValid: Bool {
         month >= 1 && month <= 12 && day >= 1 && day <= CivilDate.daysIn(month: month, year: year)
     }
 
-    public static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
+    @inlinable public static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
 
-    public static func daysIn(month: Int, year: Int) -> Int {
+    @inlinable public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return isLeap(year) ? 29 : 28
         case 4, 6, 9, 11: return 30
@@ -24,7 +25,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     /// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`).
-    public var daysSinceEpoch: Int64 {
+    @inlinable public var daysSinceEpoch: Int64 {
         let y = Int64(month <= 2 ? year - 1 : year)
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400

@@ -39,12 +39,21 @@ public final class Dispatcher: Sendable {
     /// The deliveries due by `now` (the clock's time when nil) that are not already in flight,
     /// claimed for this caller.
     func claimDue(now: Instant? = nil) async throws -> [DeliveryRecord] {
-        let busy = inFlight.withLock { $0.count }
-        guard busy < concurrency else { return [] }
+        let before = inFlight.withLock { $0 }
+        guard before.count < concurrency else { return [] }
         let due = try await store.dueDeliveries(now: now ?? clock.now(), limit: concurrency)
-        return inFlight.withLock { set in
+        return claim(due, inFlightBefore: before)
+    }
+
+    /// Claims the rows of a read that no attempt holds. A row that was in flight when the read
+    /// began is left out even if its attempt has ended since: the read may predate the attempt's
+    /// record, and the next round sees the row as it now is.
+    func claim(_ due: [DeliveryRecord], inFlightBefore before: Set<String>) -> [DeliveryRecord] {
+        inFlight.withLock { set in
             var out: [DeliveryRecord] = []
-            for d in due where set.count < concurrency && set.insert(Self.key(d)).inserted { out.append(d) }
+            for d in due where set.count < concurrency && !before.contains(Self.key(d)) && set.insert(Self.key(d)).inserted {
+                out.append(d)
+            }
             return out
         }
     }
@@ -65,8 +74,10 @@ public final class Dispatcher: Sendable {
         let now = clock.now()
         let next = failure == nil ? nil : retry.nextAttempt(after: d.attempts + 1, now: now)
         do {
-            try await store.recordAttempt(DeliveryOutcome(actionID: d.actionID, channel: d.channel, attempt: d.attempts + 1, at: now,
-                                                          error: failure, retryAt: next))
+            let counted = try await store.recordAttempt(DeliveryOutcome(actionID: d.actionID, channel: d.channel, attempt: d.attempts + 1,
+                                                                        at: now, error: failure, retryAt: next))
+            // Another claim recorded this attempt already (it is not this attempt's to count).
+            guard counted else { return }
         } catch {
             // The delivery stays pending and is retried; channels are idempotent by id.
             logger.error("could not record the delivery of \(d.actionID) to \(d.channel): \(error)")
@@ -115,5 +126,5 @@ public final class Dispatcher: Sendable {
         for c in ready { c.resume() }
     }
 
-    private static func key(_ d: DeliveryRecord) -> String { d.actionID + "\u{1F}" + d.channel }
+    static func key(_ d: DeliveryRecord) -> String { d.actionID + "\u{1F}" + d.channel }
 }

@@ -14,7 +14,7 @@ public final class DaemonMetrics: Sendable {
     public init() {
         entries = registry.makeCounter(name: "crescendo_entries_total", help: "Ledger entries recorded through the API.")
         reloadFailures = registry.makeCounter(name: "crescendo_reload_failures_total", help: "Campaign reloads that failed (the old rules kept running).")
-        delay = registry.makeValueHistogram(name: "crescendo_dispatch_delay_seconds", buckets: [0.05, 0.1, 0.25, 0.5, 1, 1.05, 1.1, 1.25, 1.5, 2, 5, 10, 30, 60, 300],
+        delay = registry.makeValueHistogram(name: "crescendo_dispatch_delay_seconds", buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 1.05, 1.1, 1.25, 1.5, 2, 5, 10, 30, 60, 300],
                                             help: "From an action's due time to its delivery by a channel.")
         var gauges: [ActionRecord.State: Gauge] = [:]
         for s in ActionRecord.State.allCases {

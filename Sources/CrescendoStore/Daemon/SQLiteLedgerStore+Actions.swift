@@ -56,7 +56,8 @@ extension SQLiteLedgerStore: DaemonStore {
                        arguments: [now.seconds, limit], state: .pending)
     }
 
-    public func recordAttempt(_ outcome: DeliveryOutcome) async throws {
+    @discardableResult
+    public func recordAttempt(_ outcome: DeliveryOutcome) async throws -> Bool {
         try await asyncWrite { db in
             let state = outcome.delivered ? "delivered" : (outcome.retryAt == nil ? "dead" : "pending")
             try db.execute(sql: """
@@ -64,7 +65,7 @@ extension SQLiteLedgerStore: DaemonStore {
                 WHERE action_id = ? AND channel = ? AND state = 'pending' AND attempts = ?
                 """, arguments: [state, outcome.error, (outcome.retryAt ?? outcome.at).seconds,
                                  outcome.delivered ? outcome.at.seconds : nil, outcome.actionID, outcome.channel, outcome.attempt - 1])
-            guard db.changesCount > 0 else { return }
+            guard db.changesCount > 0 else { return false }
             let open = try Int.fetchOne(db, sql: "SELECT count(*) FROM deliveries WHERE action_id = ? AND state = 'pending'", arguments: [outcome.actionID]) ?? 0
             let dead = try Int.fetchOne(db, sql: "SELECT count(*) FROM deliveries WHERE action_id = ? AND state = 'dead'", arguments: [outcome.actionID]) ?? 0
             let actionState = dead > 0 ? "dead" : (open == 0 ? "delivered" : "pending")
@@ -72,6 +73,7 @@ extension SQLiteLedgerStore: DaemonStore {
                 UPDATE actions SET state = ?, attempts = attempts + 1, delivered_at = CASE WHEN ? = 'delivered' THEN ? ELSE delivered_at END
                 WHERE id = ?
                 """, arguments: [actionState, actionState, outcome.at.seconds, outcome.actionID])
+            return true
         }
     }
 
