@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "CrescendoWorkload", targets: ["CrescendoWorkload"]),
         .library(name: "CrescendoDSL", targets: ["CrescendoDSL"]),
         .library(name: "CrescendoStore", targets: ["CrescendoStore"]),
+        .library(name: "CrescendoPostgres", targets: ["CrescendoPostgres"]),
         .library(name: "CrescendoPublish", targets: ["CrescendoPublish"]),
         .library(name: "CrescendoPublishStore", targets: ["CrescendoPublishStore"]),
         .library(name: "CrescendoDaemon", targets: ["CrescendoDaemon"]),
@@ -27,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // Pure, deterministic domain and engine. Foundation only; time is passed in; no I/O.
@@ -50,6 +52,13 @@ let package = Package(
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        // The same ledger on PostgreSQL (through postgres-nio's PostgresClient), for several
+        // processes and machines sharing one ledger.
+        .target(name: "CrescendoPostgres", dependencies: [
+            "CrescendoCore", "CrescendoStore",
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         // Templates, reports, charts and exports.
         .target(name: "CrescendoPublish", dependencies: [
             "CrescendoCore",
@@ -68,8 +77,8 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "crescendo", dependencies: [
-            "CrescendoCore", "CrescendoInputs", "CrescendoWorkload", "CrescendoDSL", "CrescendoStore", "CrescendoPublish",
-            "CrescendoPublishStore", "CrescendoDaemon",
+            "CrescendoCore", "CrescendoInputs", "CrescendoWorkload", "CrescendoDSL", "CrescendoStore", "CrescendoPostgres",
+            "CrescendoPublish", "CrescendoPublishStore", "CrescendoDaemon",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -81,8 +90,14 @@ let package = Package(
         .testTarget(name: "CrescendoWorkloadTests", dependencies: ["CrescendoWorkload", "CrescendoInputs", "CrescendoCore"]),
         .testTarget(name: "CrescendoDSLTests", dependencies: ["CrescendoDSL", "CrescendoCore"],
                     resources: [.copy("Fixtures")]),
+        // The store conformance suite runs the same bodies against SQLite (file, memory) and PostgreSQL.
         .testTarget(name: "CrescendoStoreTests", dependencies: [
-            "CrescendoStore", "CrescendoInputs", "CrescendoCore", "CrescendoTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            "CrescendoStore", "CrescendoPostgres", "CrescendoInputs", "CrescendoCore", "CrescendoTestSupport",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        // What only PostgreSQL has: URLs, its errors, several clients on one chain.
+        .testTarget(name: "CrescendoPostgresTests", dependencies: [
+            "CrescendoPostgres", "CrescendoStore", "CrescendoCore", "CrescendoTestSupport",
         ]),
         // Golden files are read by path (#filePath), not bundled.
         .testTarget(name: "CrescendoPublishTests", dependencies: ["CrescendoPublish", "CrescendoCore", "CrescendoTestSupport"], exclude: ["Golden"]),

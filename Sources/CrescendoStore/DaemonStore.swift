@@ -44,4 +44,19 @@ public protocol DaemonStore: LedgerStore {
 
     /// Dead deliveries (dead letters), newest first.
     func deadLetters(limit: Int) async throws -> [DeliveryRecord]
+
+    // MARK: The whole ledger, for `crescendo ledger copy`
+
+    /// How many rows each table holds.
+    func contents() async throws -> LedgerContents
+
+    /// Calls `body` with every row as stored, in `LedgerRecord`'s order, streaming, all read in
+    /// one transaction (one consistent state of the ledger).
+    func forEachRecord(_ body: (LedgerRecord) throws -> Void) async throws
+
+    /// Writes rows exactly as another store kept them (seqs, times, hashes, states) into this
+    /// ledger, which must be empty, in one transaction: nothing is written unless every row is.
+    /// Entries must come in seq order and chain (`ChainVerifier`); a break throws
+    /// `StoreError.brokenSource`. Returns what was written.
+    func restore(from source: String, _ next: () throws -> LedgerRecord?) async throws -> LedgerContents
 }

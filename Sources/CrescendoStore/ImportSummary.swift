@@ -6,4 +6,6 @@ public struct ImportSummary: Hashable, Sendable {
     public var firstSeq: Int64?
     /// The ledger's head after the import.
     public var head: ChainHead
+
+    public init(count: Int, firstSeq: Int64?, head: ChainHead) { self.count = count; self.firstSeq = firstSeq; self.head = head }
 }

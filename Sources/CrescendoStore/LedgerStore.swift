@@ -83,9 +83,15 @@ public protocol LedgerStore: Sendable {
     /// Facts recorded after `cursor`, read in one transaction: entries in seq order,
     /// indicators and responses in the order they were recorded.
     func facts(after cursor: FactCursor) async throws -> NewFacts
+
+    /// Lets go of the store's connections (PostgreSQL's pool); a command calls it when its one
+    /// job is done. The store is not used afterwards. SQLite's closes with its last reference.
+    func close() async
 }
 
 extension LedgerStore {
+    public func close() async {}
+
     /// Records one response as it is (tests and imports; `respond` judges it first).
     public func recordResponse(_ response: Response, recordedAt: Instant) async throws {
         try await recordSideFacts(indicators: [], responses: [response], recordedAt: recordedAt)

@@ -3,14 +3,14 @@ import CrescendoCore
 /// Numbers entries and chains their hashes, starting from a ledger's head.
 ///
 /// It touches no database, so an import can link entries on one thread while another inserts them.
-struct EntryChain {
+package struct EntryChain {
     /// The seq of the last entry linked.
-    private(set) var seq: Int64
+    package private(set) var seq: Int64
     /// The hash of the last entry linked (32 bytes).
-    private(set) var previous: [UInt8]
+    package private(set) var previous: [UInt8]
     private var hasher = EntryHasher()
 
-    init(seq: Int64, previous: [UInt8]) {
+    package init(seq: Int64, previous: [UInt8]) {
         self.seq = seq
         self.previous = previous.count == 32 ? previous : Hex.zeroHash
     }
@@ -18,7 +18,7 @@ struct EntryChain {
     /// Normalizes the entry, gives it the next seq and computes its hash (now `previous`);
     /// returns the normalized correction reason.
     @discardableResult
-    mutating func link(_ e: inout LedgerEntry, recordedAt: Instant, corrects: Int64? = nil, reason: String? = nil) throws -> String? {
+    package mutating func link(_ e: inout LedgerEntry, recordedAt: Instant, corrects: Int64? = nil, reason: String? = nil) throws -> String? {
         try Self.normalize(&e)
         let reasonText = try Self.normalized(reason, field: "reason")
         e.seq = seq + 1
@@ -28,7 +28,7 @@ struct EntryChain {
     }
 
     /// Empty optional fields are absent; no field may hold U+001F, the encoding's separator.
-    static func normalize(_ e: inout LedgerEntry) throws {
+    package static func normalize(_ e: inout LedgerEntry) throws {
         guard !containsSeparator(e.kind) else { throw StoreError.invalidText(field: "kind") }
         e.area = try normalized(e.area, field: "area")
         e.demand = try normalized(e.demand, field: "demand")

@@ -17,11 +17,13 @@ public struct DeliveryRecord: Hashable, Sendable {
     public var dueAt: Instant
     /// The JSON line to send.
     public var payload: String
+    /// When the channel confirmed it (read only where a whole ledger is copied).
+    public var deliveredAt: Instant?
 
     public init(actionID: String, campaign: String, channel: String, state: State, attempts: Int, nextAttemptAt: Instant,
-                lastError: String?, dueAt: Instant, payload: String) {
+                lastError: String?, dueAt: Instant, payload: String, deliveredAt: Instant? = nil) {
         self.actionID = actionID; self.campaign = campaign; self.channel = channel; self.state = state
         self.attempts = attempts; self.nextAttemptAt = nextAttemptAt; self.lastError = lastError
-        self.dueAt = dueAt; self.payload = payload
+        self.dueAt = dueAt; self.payload = payload; self.deliveredAt = deliveredAt
     }
 }

@@ -5,9 +5,9 @@ import GRDB
 /// A migration is NEVER edited once it has shipped: databases in the field were built by the
 /// text as it was. Change the schema by appending a new migration and raising
 /// `LedgerMigrations.schemaVersion`.
-enum LedgerMigrations {
+package enum LedgerMigrations {
     /// The newest schema version this build knows (stored in `meta.schema_version`).
-    static let schemaVersion = 4
+    package static let schemaVersion = 4
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()

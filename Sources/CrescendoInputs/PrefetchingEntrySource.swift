@@ -1,5 +1,3 @@
-import CrescendoCore
-import CrescendoInputs
 import Foundation
 
 /// Reads ledger entries on a second thread, a batch at a time, so that parsing a large CSV (or
@@ -9,14 +7,14 @@ import Foundation
 /// the reader's error is thrown in place of the batches after it. Spent batches go back to the
 /// reading thread through the `BatchQueue`, which empties and refills them: the consumer
 /// neither frees entries nor allocates batches.
-final class PrefetchingEntrySource<Element> {
+public final class PrefetchingEntrySource<Element> {
     private let queue: BatchQueue<[Element]>
     /// The batch last handed out, given back on the next call.
     private var current: [Element] = []
 
     /// Starts `fill` on its own thread, keeping at most `depth` batches ahead: `fill` appends
     /// up to the number of elements it is given to the batch, and returns false at the end.
-    convenience init(batchSize: Int = 8192, depth: Int = 4, filling fill: @escaping (inout [Element], Int) throws -> Bool) {
+    public convenience init(batchSize: Int = 8192, depth: Int = 4, filling fill: @escaping (inout [Element], Int) throws -> Bool) {
         nonisolated(unsafe) let fill = fill
         self.init(batchSize: batchSize, depth: depth) { batch, handOver in
             while try fill(&batch, batchSize - batch.count) {
@@ -28,8 +26,8 @@ final class PrefetchingEntrySource<Element> {
     /// Starts `produce` on its own thread: it calls `emit` with every element in order and
     /// returns at the end (for sources that push, such as a store's streaming read). `emit`
     /// throws to stop the producer once the consumer has gone.
-    convenience init(batchSize: Int = 8192, depth: Int = 4,
-                     producing produce: @escaping (_ emit: (Element) throws -> Void) async throws -> Void) {
+    public convenience init(batchSize: Int = 8192, depth: Int = 4,
+                            producing produce: @escaping (_ emit: (Element) throws -> Void) async throws -> Void) {
         nonisolated(unsafe) let produce = produce
         self.init(batchSize: batchSize, depth: depth) { batch, handOver in
             try await produce { e in
@@ -76,7 +74,7 @@ final class PrefetchingEntrySource<Element> {
     /// The next batch (never empty), nil at the end, or the reader's error in its place. The
     /// caller should let go of the previous batch before asking for the next, so that it can
     /// go back to the reader to be refilled.
-    func nextBatch() throws -> [Element]? {
+    public func nextBatch() throws -> [Element]? {
         var spent: [Element] = []
         swap(&spent, &current)
         if !spent.isEmpty { queue.recycle(spent) }
