@@ -26,8 +26,17 @@ public struct CrescendoDaemon: Sendable {
         public var description: String
     }
 
-    /// Runs until SIGTERM or SIGINT.
+    /// Runs until SIGTERM or SIGINT, then closes the store.
     public func run() async throws {
+        do {
+            try await serve()
+        } catch {
+            await store.close()
+            throw error
+        }
+    }
+
+    private func serve() async throws {
         let config = configuration
         guard config.token != nil || config.isLoopback else {
             throw StartError(description: "refusing to listen on \(config.host) without a token: set CRESCENDO_TOKEN or give --token-file")
@@ -52,9 +61,11 @@ public struct CrescendoDaemon: Sendable {
                                   logger.info("listening on http://\(config.host):\(channel.localAddress?.port ?? config.port)")
                               },
                               logger: logger)
-        // Shutdown runs in reverse: the server stops taking requests first, the scheduler last.
+        // Shutdown runs in reverse: the server stops taking requests first, then the scheduler, and
+        // the store closes last.
         let group = ServiceGroup(configuration: .init(
             services: [
+                .init(service: StoreService(store: store)),
                 .init(service: SchedulerService(scheduler: scheduler, clock: clock, logger: logger)),
                 .init(service: DispatcherService(dispatcher: dispatcher, logger: logger)),
                 .init(service: reloader),

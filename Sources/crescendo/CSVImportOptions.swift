@@ -17,8 +17,8 @@ struct CSVImportOptions: ParsableArguments {
     func record(_ what: String, _ record: (any LedgerStore, CSVImportOptions, Campaign?) async throws -> Int) async throws {
         try await reportingErrorsAsync {
             let campaign = try store.loadCampaign()
-            let ledger = try await store.openForWriting(campaign: campaign)
-            print("imported \(try await record(ledger, self, campaign)) \(what)")
+            let count = try await store.withLedger(campaign: campaign) { try await record($0, self, campaign) }
+            print("imported \(count) \(what)")
         }
     }
 }

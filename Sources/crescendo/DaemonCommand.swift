@@ -1,5 +1,6 @@
 import ArgumentParser
 import CrescendoDaemon
+import CrescendoPostgres
 import Foundation
 import Logging
 
@@ -17,7 +18,8 @@ struct DaemonCommand: AsyncParsableCommand {
 
     @Option(name: .customLong("campaign"), parsing: .upToNextOption, help: "Campaign file(s); the first is the ledger's.")
     var campaigns: [String]
-    @Option(help: "The ledger database (created on first start).") var db: String
+    @Option(help: "The ledger: an SQLite file (created on first start) or postgres://USER[:PASSWORD]@HOST:PORT/DB (default: $CRESCENDO_DB).")
+    var db: String?
     @Option(help: "HOST:PORT to listen on.") var listen: String = "127.0.0.1:8080"
     @Option(help: "A file holding the write token (instead of $CRESCENDO_TOKEN).") var tokenFile: String?
     @Option(help: "Seconds between checks of the campaign files for changes.") var poll: Double = 2
@@ -36,11 +38,20 @@ struct DaemonCommand: AsyncParsableCommand {
                 token = text.trimmingCharacters(in: .whitespacesAndNewlines)
                 guard token?.isEmpty == false else { throw CLIError("the token file \(tokenFile) is empty") }
             }
-            try FileManager.default.createDirectory(at: URL(fileURLWithPath: db).deletingLastPathComponent(), withIntermediateDirectories: true)
+            guard let db = db ?? ProcessInfo.processInfo.environment["CRESCENDO_DB"].flatMap({ $0.isEmpty ? nil : $0 }) else {
+                throw ValidationError("give the ledger with --db FILE or --db postgres://... (or set CRESCENDO_DB)")
+            }
+            if !PostgresURL.isURL(db) {
+                try FileManager.default.createDirectory(at: URL(fileURLWithPath: db).deletingLastPathComponent(), withIntermediateDirectories: true)
+            }
             var logger = Logger(label: "crescendo.daemon")
             logger.logLevel = .info
+            var storeLogger = logger
+            storeLogger.logLevel = .warning
             let config = DaemonConfiguration(campaignPaths: campaigns, host: host, port: port, token: token, pollSeconds: poll)
-            try await CrescendoDaemon(configuration: config, store: LedgerDatabase.open(db), logger: logger).run()
+            let store = try await LedgerDatabase.open(db, logger: storeLogger)
+            // The store's connections close when the daemon has stopped, after its last write.
+            try await CrescendoDaemon(configuration: config, store: store, logger: logger).run()
         }
     }
 

@@ -19,7 +19,7 @@ struct LedgerAddCommand: AsyncParsableCommand {
             if let campaign, let problem = campaign.problem(with: entry) { throw problem }
             let redactor = try campaign.map(Redactor.init(campaign:)) ?? Redactor()
             let redactions = redactor.redact(&entry)
-            let stored = try await store.openForWriting(campaign: campaign).append(entry, recordedAt: recordedAt)
+            let stored = try await store.withLedger(campaign: campaign) { try await $0.append(entry, recordedAt: recordedAt) }
             print("entry \(stored.seq) recorded, hash \(stored.hash)" + redactionNote(redactions))
         }
     }

@@ -4,8 +4,8 @@ import ArgumentParser
 struct LedgerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ledger",
-        abstract: "Record, import, list, correct and verify ledger entries.",
+        abstract: "Record, import, list, correct, verify and copy ledger entries.",
         subcommands: [LedgerAddCommand.self, LedgerImportCommand.self, LedgerListCommand.self,
-                      LedgerCorrectCommand.self, LedgerVerifyCommand.self, LedgerStatsCommand.self]
+                      LedgerCorrectCommand.self, LedgerVerifyCommand.self, LedgerStatsCommand.self, LedgerCopyCommand.self]
     )
 }

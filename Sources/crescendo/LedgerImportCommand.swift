@@ -22,14 +22,15 @@ struct LedgerImportCommand: AsyncParsableCommand {
                 print("checked \(n) entries, \(progress.rate(n)) rows/s; nothing written")
                 return
             }
-            let ledger = try await input.store.openForWriting(campaign: campaign)
             let redactor = try campaign.map(Redactor.init(campaign:)) ?? Redactor()
             var redactions = 0
             let progress = ImportProgress()
-            let summary = try await ledger.importEntries(recordedAt: now(), progress: progress.report) {
-                guard var entry = try reader.next() else { return nil }
-                if entry.care != nil || entry.cause != nil || entry.change != nil { redactions += redactor.redact(&entry) }
-                return entry
+            let summary = try await input.store.withLedger(campaign: campaign) { ledger in
+                try await ledger.importEntries(recordedAt: now(), progress: progress.report) {
+                    guard var entry = try reader.next() else { return nil }
+                    if entry.care != nil || entry.cause != nil || entry.change != nil { redactions += redactor.redact(&entry) }
+                    return entry
+                }
             }
             progress.finish()
             let range = summary.firstSeq.map { " (entries \($0) to \(summary.head.seq))" } ?? ""

@@ -22,7 +22,7 @@ struct LedgerListCommand: AsyncParsableCommand {
         try await reportingErrorsAsync {
             let query = EntryQuery(kind: kind, area: area, demand: demand, fromSeq: fromSeq, toSeq: toSeq,
                                    since: try since.map { try parse($0, "--since") }, until: try until.map { try parse($0, "--until") })
-            let entries = try await store.openForReading().entries(query)
+            let entries = try await store.withReadOnlyLedger { try await $0.entries(query) }
             switch format {
             case .json: for e in entries { print(e.json.text) }
             case .table: print(EntryFormatting.table(entries), terminator: "")

@@ -17,7 +17,7 @@ struct LedgerStatsCommand: AsyncParsableCommand {
             let campaign = try store.loadCampaign()
             let minCount = campaign?.privacy.minCount ?? Privacy().minCount
             var tally = WeeklyTally(zone: campaign?.zone ?? .utc)
-            try await store.openForReading().forEachCurrentEntry { tally.add($0) }
+            try await store.withReadOnlyLedger { try await $0.forEachCurrentEntry { tally.add($0) } }
             var rows = [["week", "kind", "area", "entries", "total"]]
             for r in tally.rows(minCount: minCount) {
                 rows.append([r.week, r.kind, r.area ?? "-",

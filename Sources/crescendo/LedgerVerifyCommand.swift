@@ -11,7 +11,7 @@ struct LedgerVerifyCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrorsAsync {
-            let report = try await store.openForReading().verify()
+            let report = try await store.withReadOnlyLedger { try await $0.verify() }
             if let problem = report.problem { throw CLIError("ledger verification failed: \(problem.message)") }
             print("ledger intact: \(report.count) entries, head \(report.headHash)")
         }

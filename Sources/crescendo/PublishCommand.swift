@@ -27,7 +27,9 @@ struct PublishCommand: AsyncParsableCommand {
         try await reportingErrorsAsync {
             let c = try store.requiredCampaign()
             let asOf = try at.map { try parseTime($0, "--at", c) } ?? now()
-            let data = try await SiteData.read(from: store.openForReading(), campaign: c, now: asOf, weeksAhead: weeksAhead, baseURL: baseURL)
+            let data = try await store.withReadOnlyLedger {
+                try await SiteData.read(from: $0, campaign: c, now: asOf, weeksAhead: weeksAhead, baseURL: baseURL)
+            }
             let files = Site(data).build()
             let written = try SiteWriter(folder: URL(fileURLWithPath: out)).write(files)
             print("wrote \(written) files to \(out) (\(data.entries.count) entries, as of \(c.zone.short(asOf)))")

@@ -35,7 +35,9 @@ struct RespondCommand: AsyncParsableCommand {
                 when = t
             }
             let response = Response(at: when, deadline: deadline, text: text, win: level)
-            let standings = try await store.openForWriting(campaign: campaign).respond([response], campaign: campaign, recordedAt: now())
+            let standings = try await store.withLedger(campaign: campaign) {
+                try await $0.respond([response], campaign: campaign, recordedAt: now())
+            }
             let standing = standings[0]
             guard standing.answers else { throw CLIError(standing.sentence(response, zone: campaign.zone)) }
             print(standing.sentence(response, zone: campaign.zone) + (level.map { " (\($0.rawValue) win)" } ?? ""))

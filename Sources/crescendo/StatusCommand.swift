@@ -22,10 +22,8 @@ struct StatusCommand: AsyncParsableCommand {
             if let ledger {
                 source = { try openLedger(ledger, campaign: c) }
             } else {
-                let db = try store.databasePath(create: false)
-                let s = try store.openForReading()
-                indicators = try await s.indicatorSamples()
-                responses = try await s.responses()
+                let db = try store.databaseLocation(create: false)
+                (indicators, responses) = try await store.withReadOnlyLedger { (try await $0.indicatorSamples(), try await $0.responses()) }
                 source = { try openLedger(db, campaign: c) }
             }
             let result = try Simulation.run(campaign: c, openBatches: source, indicators: indicators, responses: responses,

@@ -21,10 +21,12 @@ func loadCampaign(_ path: String) throws -> Campaign {
 /// Opens a ledger for streaming: a CSV file is read row by row; a database in seq order.
 func openLedger(_ path: String, campaign: Campaign) throws -> Simulation.KeyedBatchSource {
     if LedgerDatabase.isDatabase(path) {
-        // Opened here, so that a bad database is reported at once; read on the reading thread.
-        let store: any LedgerStore = try LedgerDatabase.open(path, readOnly: true)
+        // Opened and read on the reading thread; an error opening it comes with the first batch,
+        // before the engine has judged anything.
         let source = PrefetchingEntrySource<KeyedEntry>(producing: { emit in
-            try await store.forEachEntry { try emit(KeyedEntry(entry: $0.entry)) }
+            try await LedgerDatabase.with(path, readOnly: true) { store in
+                try await store.forEachEntry { try emit(KeyedEntry(entry: $0.entry)) }
+            }
         })
         return { try source.nextBatch() }
     }
