@@ -24,7 +24,8 @@ dry-run: build
 
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build --disable-swift-testing
+	@# The store conformance suite runs against a throwaway PostgreSQL cluster too; never skipped here.
+	scripts/pg-cluster.sh run --fsync off -- env CRESCENDO_REQUIRE_POSTGRES=1 $(SWIFT) test --skip-build --disable-swift-testing
 	python3 scripts/reliability.py --bin $(BIN) --entries 300 --kills 5
 	python3 scripts/validate-html.py --bin $(BIN)
 	@$(MAKE) --no-print-directory check-examples

@@ -11,7 +11,8 @@ apt_install() {
 }
 
 need=()
-for pkg in libsqlite3-dev sqlite3 libyaml-dev; do
+# postgresql: make test starts a throwaway cluster of its own (scripts/pg-cluster.sh).
+for pkg in libsqlite3-dev sqlite3 libyaml-dev postgresql postgresql-client; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need+=("$pkg")
 done
 command -v python3 >/dev/null || need+=(python3)

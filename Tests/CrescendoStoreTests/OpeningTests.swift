@@ -4,6 +4,7 @@ import CrescendoTestSupport
 import Foundation
 import XCTest
 
+/// Opening SQLite files: what is not a ledger, a missing file, a read-only file, a full disk.
 final class OpeningTests: XCTestCase {
     func testAFileThatIsNotSQLiteIsRefused() throws {
         let folder = try ScratchFolder("store")
@@ -23,32 +24,11 @@ final class OpeningTests: XCTestCase {
         }
     }
 
-    func testANewerSchemaIsRefused() throws {
-        let folder = try ScratchFolder("store")
-        let path = folder.path("ledger.sqlite")
-        _ = try SQLiteLedgerStore(path: path)
-        try sqlite3(path, "UPDATE meta SET value = '7' WHERE key = 'schema_version';")
-        for access in [SQLiteLedgerStore.Access.readWrite, .readOnly] {
-            XCTAssertThrowsError(try SQLiteLedgerStore(path: path, access: access)) {
-                XCTAssertEqual("\($0)", "\(path) has ledger schema version 7, newer than this build of crescendo knows (4); upgrade crescendo to use it")
-            }
-        }
-    }
-
     func testAMissingFileIsNotCreatedForReading() throws {
         let folder = try ScratchFolder("store")
         let path = folder.path("none.sqlite")
         XCTAssertThrowsError(try SQLiteLedgerStore(path: path, access: .readOnly)) { XCTAssertEqual("\($0)", "no ledger database at \(path)") }
         XCTAssertFalse(FileManager.default.fileExists(atPath: path))
-    }
-
-    func testWritingThroughAReadOnlyConnectionIsAClearError() throws {
-        let folder = try ScratchFolder("store")
-        let path = folder.path("ledger.sqlite")
-        _ = try SQLiteLedgerStore(path: path).append(entry(1), recordedAt: t(1))
-        let store = try SQLiteLedgerStore(path: path, access: .readOnly)
-        XCTAssertThrowsError(try store.append(entry(2), recordedAt: t(2))) { XCTAssertEqual("\($0)", "\(path) is read-only; nothing was recorded") }
-        XCTAssertEqual(try store.head().count, 1)
     }
 
     func testAReadOnlyFileIsRefusedForWriting() throws {

@@ -4,60 +4,9 @@ import CrescendoTestSupport
 import GRDB
 import XCTest
 
-/// The daemon's part of the SQLite store: actions, deliveries and their times.
-final class DaemonStoreTests: XCTestCase {
-    private func action(_ id: String, channels: [String]) -> ActionRecord {
-        ActionRecord(id: id, campaign: "c", rule: "r", action: "notify", dueAt: t(1), payload: "{}", state: .pending,
-                     late: false, decidedAt: t(1), channels: channels)
-    }
-
-    private func outcome(_ attempt: Int, error: String? = nil, retryAt: Instant? = nil, at: Instant = t(2)) -> DeliveryOutcome {
-        DeliveryOutcome(actionID: "c/1", channel: "log", attempt: attempt, at: at, error: error, retryAt: retryAt)
-    }
-
-    func testACommittedActionIsRecordedOnceWithADeliveryPerChannel() async throws {
-        let store = try SQLiteLedgerStore(inMemoryNamed: UUID().uuidString)
-        let step = DaemonStep(campaign: "c", judgedThrough: t(1), aliveAt: t(1), actions: [action("c/1", channels: ["log", "hook"])], timers: nil)
-        let first = try await store.commit(step)
-        let again = try await store.commit(step)
-        XCTAssertEqual(first.map(\.id), ["c/1"])
-        XCTAssertEqual(again.map(\.id), [])
-        XCTAssertEqual(try store.dueDeliveries(now: t(1), limit: 10).map(\.channel).sorted(), ["hook", "log"])
-        XCTAssertEqual(try store.dueDeliveries(now: t(1), limit: 10).first?.nextAttemptAt, t(1))
-        XCTAssertEqual(try store.watermark(campaign: "c"), Watermark(judgedThrough: t(1), aliveAt: t(1)))
-    }
-
-    func testAnAttemptCountsOnlyOnceAndOnlyInItsTurn() async throws {
-        let store = try SQLiteLedgerStore(inMemoryNamed: UUID().uuidString)
-        try await store.commit(DaemonStep(campaign: "c", judgedThrough: t(1), aliveAt: t(1), actions: [action("c/1", channels: ["log"])], timers: nil))
-        let first = try await store.recordAttempt(outcome(1, error: "refused", retryAt: t(3)))
-        XCTAssertTrue(first)
-        // The same first attempt reported again (a stale worker) changes nothing.
-        let stale = try await store.recordAttempt(outcome(1, at: t(2)))
-        XCTAssertFalse(stale)
-        XCTAssertEqual(try store.dueDeliveries(now: t(2), limit: 10).count, 0, "not due before its retry time")
-        let due = try store.dueDeliveries(now: t(3), limit: 10)
-        XCTAssertEqual(due.map(\.attempts), [1])
-        XCTAssertEqual(due.first?.nextAttemptAt, t(3))
-        XCTAssertEqual(due.first?.lastError, "refused")
-        let second = try await store.recordAttempt(outcome(2, at: t(4)))
-        XCTAssertTrue(second)
-        let recorded = try store.actions(since: nil, limit: 10)
-        XCTAssertEqual(recorded.map(\.state), [.delivered])
-        XCTAssertEqual(recorded.map(\.attempts), [2])
-        XCTAssertEqual(recorded.first?.deliveredAt, t(4))
-        XCTAssertEqual(try sqliteRow(store, "SELECT typeof(delivered_at), delivered_at FROM deliveries"), ["integer", "\(t(4).seconds)"])
-    }
-
-    func testAFinalFailureMakesADeadLetter() async throws {
-        let store = try SQLiteLedgerStore(inMemoryNamed: UUID().uuidString)
-        try await store.commit(DaemonStep(campaign: "c", judgedThrough: t(1), aliveAt: t(1), actions: [action("c/1", channels: ["log"])], timers: nil))
-        try await store.recordAttempt(outcome(1, error: "exit 3", retryAt: nil))
-        XCTAssertEqual(try store.deadLetters(limit: 10).map(\.lastError), ["exit 3"])
-        XCTAssertEqual(try store.actionCounts(), [.dead: 1])
-        XCTAssertEqual(try store.channelHealth().map(\.dead), [1])
-    }
-
+/// SQLite's migrations of the daemon's tables (the operations themselves are in the
+/// conformance suite, `DaemonConformanceTests`).
+final class SQLiteDaemonMigrationTests: XCTestCase {
     /// Version 2 kept delivery times as fractional seconds; version 3 keeps whole seconds,
     /// a retry rounded up (never earlier than planned) and a delivery time down (the ledger then
     /// migrates on to the newest version).

@@ -1,0 +1,77 @@
+import CrescendoCore
+import CrescendoStore
+import XCTest
+
+/// The facts beside the entries on every store, the daemon's reading of new facts, and the
+/// ledger's campaign.
+final class FactsConformanceTests: XCTestCase {
+    func testCampaignBinding() async throws {
+        try await forEachStore { l in
+            try await l.store.bind(campaign: "paid-sick-leave")
+            try await l.store.bind(campaign: "paid-sick-leave")
+            await assertThrows(try await l.store.bind(campaign: "other")) {
+                XCTAssertEqual("\($0)", "\(l.store.location) holds the ledger of campaign paid-sick-leave, not other")
+            }
+        }
+    }
+
+    func testFactsRoundTrip() async throws {
+        try await forEachStore { l in
+            var samples = [IndicatorSample(at: t(1), name: "infection_rate", value: 4.5), IndicatorSample(at: t(0), name: "infection_rate", value: 9)]
+            let imported = try await l.store.importIndicators { samples.popLast() }
+            XCTAssertEqual(imported, 2)
+            let read = try await l.store.indicatorSamples()
+            XCTAssertEqual(read.map(\.value), [9, 4.5])
+            try await l.store.recordResponse(Response(at: t(3), deadline: 2, text: "No"), recordedAt: t(3))
+            try await l.store.recordResponse(Response(at: t(2), deadline: 1, text: "We will table a bill", win: .partial), recordedAt: t(3))
+            let responses = try await l.store.responses()
+            XCTAssertEqual(responses, [Response(at: t(2), deadline: 1, text: "We will table a bill", win: .partial),
+                                       Response(at: t(3), deadline: 2, text: "No")])
+            var flows = [MoneyFlow(date: CivilDate(year: 2026, month: 3, day: 1), from: "Treasury", to: "Acme", category: .corporateSubsidy,
+                                   amount: Quantity(milli: 1_500_000), currency: "CAD", source: "Budget p. 41")]
+            let flowCount = try await l.store.importMoneyFlows { flows.popLast() }
+            XCTAssertEqual(flowCount, 1)
+            let readFlows = try await l.store.moneyFlows()
+            XCTAssertEqual(readFlows, [MoneyFlow(date: CivilDate(year: 2026, month: 3, day: 1), from: "Treasury", to: "Acme",
+                                                 category: .corporateSubsidy, amount: Quantity(milli: 1_500_000), currency: "CAD",
+                                                 source: "Budget p. 41")])
+        }
+    }
+
+    /// The daemon reads what is new past its cursor, in the order facts were recorded.
+    func testFactsAfterACursor() async throws {
+        try await forEachStore { l in
+            _ = try await l.store.append(entry(1), recordedAt: t(1))
+            try await l.store.recordSideFacts(indicators: [IndicatorSample(at: t(5), name: "rate", value: 2), IndicatorSample(at: t(0), name: "rate", value: 1)],
+                                              responses: [Response(at: t(2), deadline: 1, text: "Yes", win: .full)], recordedAt: t(6))
+            let all = try await l.store.facts(after: FactCursor())
+            XCTAssertEqual(all.entries.map(\.seq), [1])
+            XCTAssertEqual(all.indicators.map(\.value), [2, 1], "in the order they were recorded")
+            XCTAssertEqual(all.responses, [Response(at: t(2), deadline: 1, text: "Yes", win: .full)])
+            XCTAssertEqual(all.lastRecordedAt, t(6))
+            XCTAssertEqual(all.cursor, FactCursor(entrySeq: 1, indicatorID: 2, responseID: 1))
+            let nothing = try await l.store.facts(after: all.cursor)
+            XCTAssertTrue(nothing.isEmpty)
+            XCTAssertEqual(nothing.cursor, all.cursor)
+            _ = try await l.store.appendBatches([[entry(2), entry(3)]], recordedAt: t(7))
+            let more = try await l.store.facts(after: all.cursor)
+            XCTAssertEqual(more.entries.map(\.seq), [2, 3])
+            XCTAssertEqual(more.cursor, FactCursor(entrySeq: 3, indicatorID: 2, responseID: 1))
+            XCTAssertEqual(more.lastRecordedAt, t(7))
+        }
+    }
+
+    /// Text with what SQL, COPY and the encoding treat specially comes back as it went in.
+    func testFreeTextOfEveryKindRoundTrips() async throws {
+        try await forEachStore { l in
+            let text = "«Non», dit-elle; 💡 tab\there, line\nbreak, back\\slash, quote ' and \""
+            try await l.store.recordResponse(Response(at: t(1), deadline: 1, text: text), recordedAt: t(1))
+            let read = try await l.store.responses()
+            XCTAssertEqual(read.first?.text, text)
+            let e = try await l.store.append(entry(1, care: text), recordedAt: t(1))
+            let back = try await l.store.entry(seq: 1)
+            XCTAssertEqual(back?.entry.care, text)
+            XCTAssertEqual(back?.hash, e.hash)
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import CrescendoCore
+@testable import CrescendoStore
+import XCTest
+
+/// Schema versions on every store: the same number in `meta`, and a ledger made by a newer
+/// Crescendo refused with the same message, for reading and for writing.
+final class SchemaConformanceTests: XCTestCase {
+    func testEveryStoreIsAtTheSameSchemaVersion() async throws {
+        try await forEachStore { l in
+            XCTAssertEqual(try l.sql("SELECT value FROM meta WHERE key = 'schema_version'"), "\(LedgerMigrations.schemaVersion)\n")
+        }
+    }
+
+    func testALedgerOfANewerSchemaIsRefused() async throws {
+        try await forEachStore([.sqliteFile, .postgres]) { l in
+            _ = try await l.store.append(entry(1), recordedAt: t(1))
+            try l.sql("UPDATE meta SET value = '7' WHERE key = 'schema_version'")
+            for readOnly in [false, true] {
+                await assertThrows(try await l.reopen(readOnly: readOnly)) {
+                    XCTAssertEqual("\($0)", "\(l.store.location) has ledger schema version 7, "
+                                   + "newer than this build of crescendo knows (\(LedgerMigrations.schemaVersion)); upgrade crescendo to use it")
+                }
+            }
+        }
+    }
+
+    /// A second open of an existing ledger migrates nothing and keeps every row.
+    func testReopeningKeepsTheLedger() async throws {
+        try await forEachStore([.sqliteFile, .postgres]) { l in
+            _ = try await l.store.append(entry(1), recordedAt: t(1))
+            try await l.store.bind(campaign: "c")
+            let again = try await l.reopen()
+            let head = try await again.head()
+            XCTAssertEqual(head.count, 1)
+            try await again.bind(campaign: "c")
+            await again.close()
+        }
+    }
+
+    /// A read-only store cannot write, and says so.
+    func testAReadOnlyStoreRefusesWrites() async throws {
+        try await forEachStore([.sqliteFile, .postgres]) { l in
+            _ = try await l.store.append(entry(1), recordedAt: t(1))
+            let reader = try await l.reopen(readOnly: true)
+            await assertThrows(try await reader.append(entry(2), recordedAt: t(2))) {
+                XCTAssertEqual("\($0)", "\(reader.location) is read-only; nothing was recorded")
+            }
+            let head = try await reader.head()
+            XCTAssertEqual(head.count, 1)
+            await reader.close()
+        }
+    }
+}
