@@ -36,6 +36,8 @@ public struct Engine {
     public let start: Instant
     public let until: Instant?
     let options: Options
+    /// Whether the campaign declares quiet hours (every action's delivery is then planned).
+    let quiet: Bool
 
     /// The instant whose facts are being recorded: they are applied as they come, and the
     /// instant is judged once time moves past it.
@@ -98,6 +100,7 @@ public struct Engine {
     public init(campaign: Campaign, options: Options = Options()) {
         self.campaign = campaign
         self.options = options
+        self.quiet = campaign.hasQuietHours
         self.start = options.start ?? campaign.start
         var until = options.until
         if let end = campaign.end { until = min(until ?? end, end) }
