@@ -34,7 +34,7 @@ public struct Engine {
 
     public let campaign: Campaign
     public let start: Instant
-    public let until: Instant?
+    public private(set) var until: Instant?
     let options: Options
     /// Whether the campaign declares quiet hours (every action's delivery is then planned).
     let quiet: Bool
@@ -158,6 +158,14 @@ public struct Engine {
     public mutating func finish(into sink: inout [Occurrence]) {
         let last = until ?? max(pendingAt ?? processedThrough, processedThrough, start)
         run(through: last, into: &sink)
+    }
+
+    /// Makes `u` (or, without one, the campaign's end) the last instant judged, as
+    /// `Options.until` would have: for a copy of an engine that has judged no further (a
+    /// scenario's own end, see `ScenarioRun`).
+    mutating func end(at u: Instant?) {
+        precondition(u.map { $0 >= processedThrough } ?? true, "an engine cannot end before what it has judged")
+        until = campaign.end.map { min(u ?? $0, $0) } ?? u
     }
 
     /// When the next entry leaves a rolling window, if any is held.
