@@ -59,11 +59,11 @@ final class SchemaTests: XCTestCase {
     }
 
     func testBundledExamplesValidateAgainstTheSchemaTheyName() throws {
-        let files = try ["campaigns", "rules"].flatMap { folder in
+        let files = try ["campaigns", "campaigns/scenarios", "rules"].flatMap { folder in
             try FileManager.default.contentsOfDirectory(atPath: Paths.repository.appendingPathComponent(folder).path)
                 .filter { $0.hasSuffix(".yaml") }.sorted().map { "\(folder)/\($0)" }
         }
-        XCTAssertGreaterThanOrEqual(files.count, 8)
+        XCTAssertGreaterThanOrEqual(files.count, 11)
         try Self.validate(files)
     }
 

@@ -22,6 +22,8 @@ public enum ScenarioRun {
         public var result: Simulation.Result
         /// Every entry's time (the base ledger's and the scenario's), when asked for.
         public var entryTimes: [Instant]?
+        /// The indicator samples it ran with: the base's, then its own.
+        public var indicators: [IndicatorSample]
     }
 
     /// Runs `scenarios` (which share `base` and a start, `options.start` or the campaign's);
@@ -29,12 +31,18 @@ public enum ScenarioRun {
     public static func run(campaign: Campaign, scenarios: [Scenario], base: Base?, options: Engine.Options,
                            entryTimes: Bool = false) throws -> [Outcome] {
         let plan = Plan(scenarios, base: base, options: options, campaign: campaign)
+        let baseIndicators = base?.indicators ?? []
         do {
-            return try plan.run(base.map { try $0.openBatches() }, requireOrder: true, entryTimes: entryTimes)
+            var outcomes = try plan.run(base.map { try $0.openBatches() }, requireOrder: true, entryTimes: entryTimes)
+            for i in outcomes.indices { outcomes[i].indicators = baseIndicators + outcomes[i].scenario.indicators }
+            return outcomes
         } catch is Simulation.Unsorted {
             let sorted = try Simulation.readSorted(base!.openBatches)
             var outcomes = try plan.run(Simulation.oneBatch(sorted), requireOrder: false, entryTimes: entryTimes)
-            for i in outcomes.indices { outcomes[i].result.sortedInMemory = true }
+            for i in outcomes.indices {
+                outcomes[i].result.sortedInMemory = true
+                outcomes[i].indicators = baseIndicators + outcomes[i].scenario.indicators
+            }
             return outcomes
         }
     }
@@ -123,7 +131,7 @@ extension ScenarioRun {
                 }
                 try feed.finish()
                 let times = wantTimes ? baseTimes + entries[i].map(\.at) : nil
-                return Outcome(scenario: scenarios[i], result: feed.result(sortedInMemory: false), entryTimes: times)
+                return Outcome(scenario: scenarios[i], result: feed.result(sortedInMemory: false), entryTimes: times, indicators: [])
             }
         }
     }

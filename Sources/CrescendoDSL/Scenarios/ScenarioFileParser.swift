@@ -11,10 +11,12 @@ struct ScenarioFileParser {
 
     func load(_ document: YAMLDocument, path: String, sink: DiagnosticSink) -> (scenario: Scenario, nameNode: Node)? {
         let reader = NodeReader(sink: sink)
-        guard let f = reader.fields(document.rootNode, "scenario", Shapes.scenarioFile) else { return nil }
+        // Diagnostics name the scenario, as a rule test's name its test.
+        var code = "scenario"
+        if case .mapping(let m) = document.rootNode, let written = m["name"]?.string, !written.isEmpty { code = written }
+        guard let f = reader.fields(document.rootNode, code, Shapes.scenarioFile) else { return nil }
         let context = TestContext(reader: reader, campaign: campaign)
-        let name = f["name"].flatMap { reader.string($0, "scenario", "name") }
-        let code = name ?? "scenario"
+        let name = f["name"].flatMap { reader.string($0, code, "name") }
         var scenario = Scenario(name: name ?? "", path: path)
         scenario.from = f["from"].flatMap { reader.instant($0, code, "from", zone: context.zone) }
         scenario.until = f["until"].flatMap { reader.instant($0, code, "until", zone: context.zone) }
