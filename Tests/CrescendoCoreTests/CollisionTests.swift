@@ -30,7 +30,7 @@ final class CollisionTests: XCTestCase {
             "deferred_past_window push budget 2027-04-08T10:00:00Z 2027-04-12T10:00:00Z",
             "deadline_after_window brief budget 2027-04-08T10:00:00Z 2027-04-23T10:00:00Z",
             "deadline_after_window brief budget 2027-04-09T10:00:00Z 2027-04-24T10:00:00Z",
-            "coalesced_away push budget 2027-04-09T10:00:00Z 2027-04-12T10:00:00Z",
+            "coalesced_away push - 2027-04-09T10:00:00Z 2027-04-12T10:00:00Z",
             "deadline_on_closed_day brief - 2027-04-09T10:00:00Z 2027-04-24T10:00:00Z",
         ])
         XCTAssertEqual(found[2].because, "an escalation requested 2 times from 2027-04-08 10:00 (first by push), inside budget (2027-03-20 to 2027-04-10), was deferred by pacing to 2027-04-12 10:00, after the window closed at 2027-04-11 00:00")
@@ -71,7 +71,7 @@ final class CollisionTests: XCTestCase {
         let dropped = Collisions(campaign: c, actions: Fx.run(c, ledger: [Fx.entry("2027-04-10T23:00Z")], until: "2027-06-01")).find()
         XCTAssertEqual(lines(dropped), [
             "deadline_after_window call budget 2027-04-10T23:00:00Z 2027-04-13T23:00:00Z",
-            "dropped_by_quiet_hours call budget 2027-04-10T23:00:00Z null",
+            "dropped_by_quiet_hours call - 2027-04-10T23:00:00Z null",
             "deadline_on_closed_day call - 2027-04-10T23:00:00Z 2027-04-13T23:00:00Z",
             "deadline_in_quiet_hours call - 2027-04-10T23:00:00Z null",
             "dropped_by_quiet_hours missed - 2027-04-13T23:00:00Z null",

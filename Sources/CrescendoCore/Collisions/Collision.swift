@@ -23,7 +23,8 @@ public struct Collision: Hashable, Sendable {
 
     public var kind: Kind
     public var rule: String
-    /// The window concerned, if any.
+    /// The window the collision is about (for `deferred_past_window`, `deadline_after_window`
+    /// and `held_past_window`); nil for the other kinds.
     public var window: String?
     /// When it was asked for: the request, the briefing, the action, the escalation followed.
     public var requestedAt: Instant

@@ -11,7 +11,7 @@ extension Collisions {
                 continue
             }
             if let lost {
-                out.append(Collision(kind: .droppedByQuietHours, rule: o.rule, window: windows(at: o.at).first?.id, requestedAt: o.at, at: nil,
+                out.append(Collision(kind: .droppedByQuietHours, rule: o.rule, requestedAt: o.at, at: nil,
                                      because: "the \(o.action) at \(short(o.at)) was \(lost)"))
             }
             guard let held = o.deliverAt else { continue }
@@ -28,7 +28,7 @@ extension Collisions {
         guard lost != nil || o.deliverAt != nil, let n = o.deadline else { return [] }
         let briefed = actions.first { $0.action == "briefing" && $0.deadline == n }?.at ?? o.at
         let then = o.deliverAt.map { "reaches its channels at \(short($0))" } ?? "is \(lost ?? "dropped")"
-        return [Collision(kind: .deadlineInQuietHours, rule: o.rule, window: windows(at: o.at).first?.id, requestedAt: briefed, at: o.deliverAt,
+        return [Collision(kind: .deadlineInQuietHours, rule: o.rule, requestedAt: briefed, at: o.deliverAt,
                           because: "deadline \(n) (\(o.target ?? "the target") on \(o.demand ?? "the demand")) comes due at \(short(o.at)), inside quiet hours: its silence \(then)")]
     }
 }

@@ -51,7 +51,7 @@ public struct Collisions {
             }
             guard !o.suppressed, o.requests.count > 1, let first = o.requests.first else { continue }
             for r in o.requests.dropFirst() {
-                out.append(Collision(kind: .coalescedAway, rule: r.rule, window: windows(at: r.at).first?.id, requestedAt: r.at, at: o.at,
+                out.append(Collision(kind: .coalescedAway, rule: r.rule, requestedAt: r.at, at: o.at,
                                      because: "the escalation requested by \(r.rule) at \(short(r.at)) was merged into the one \(first.rule) requested at \(short(first.at)), which happened at \(short(o.at)): \(o.requests.count) requests, one escalation"))
             }
         }
@@ -73,7 +73,7 @@ public struct Collisions {
             let date = zone.local(due).date
             if !campaign.calendar.isBusinessDay(date) {
                 let what = campaign.calendar.holidays.contains(date) ? "a holiday" : "a weekend day"
-                out.append(Collision(kind: .deadlineOnClosedDay, rule: o.rule, window: windows(at: due).first?.id, requestedAt: o.at, at: due,
+                out.append(Collision(kind: .deadlineOnClosedDay, rule: o.rule, requestedAt: o.at, at: due,
                                      because: "\(who), briefed at \(short(o.at)), comes due on \(days[date.isoWeekday - 1]) \(date), \(what) of the campaign's calendar"))
             }
         }
@@ -87,7 +87,7 @@ public struct Collisions {
         for o in actions where o.action == "ritual" {
             guard let after = o.followsAt, let next = escalations.first(where: { $0 > after }), next <= o.at else { continue }
             let cooldown = campaign.pacing.cooldown.map { next + $0 > o.at ? ", inside its cool-down (until \(short(next + $0)))" : "" } ?? ""
-            out.append(Collision(kind: .ritualAfterNextEscalation, rule: o.rule, window: windows(at: o.at).first?.id, requestedAt: after, at: o.at,
+            out.append(Collision(kind: .ritualAfterNextEscalation, rule: o.rule, requestedAt: after, at: o.at,
                                  because: "the \(o.kind ?? "ritual") ritual following the escalation at \(short(after)) comes at \(short(o.at)), after the next escalation at \(short(next))\(cooldown)"))
         }
         return out
