@@ -87,6 +87,7 @@ final class ScenarioCLITests: XCTestCase {
         XCTAssertTrue(rows.contains { $0.hasPrefix("briefing-every-20 #1 ") })
         XCTAssertTrue(rows.contains { $0.hasPrefix("deadline 1 ") && $0.contains("✗") })
         XCTAssertTrue(rows.contains { $0.hasPrefix("escalate-every-1000 #1") && $0.contains("—") }, "the calm future never reaches 1,000 entries")
+        XCTAssertFalse(rows.contains { $0.hasPrefix("escalate-every-1000 #2") }, "an escalation pacing deferred is one milestone, when it was requested")
         XCTAssertLessThanOrEqual(rows.dropFirst(2).map(\.count).max() ?? 0, 100, "readable at 100 columns")
 
         let svg = try crescendo(["simulate", campaign] + bundled + ["--format", "svg"])

@@ -66,11 +66,20 @@ struct ScenarioTable {
         }
         var firings: [String: Set<String>] = [:]
         for o in actions {
-            if o.follows == nil, case .every? = campaign.rule(o.rule)?.trigger, firings[o.rule, default: []].insert(o.because).inserted {
-                if let i = e.milestones.firstIndex(where: { $0.rule == o.rule }) { e.milestones[i].at.append(o.at) } else { e.milestones.append((o.rule, [o.at])) }
+            if o.follows == nil, case .every? = campaign.rule(o.rule)?.trigger {
+                // A firing is known by its sentence; an escalation pacing deferred says so after it,
+                // and its milestone is when it was requested.
+                var (because, at) = (o.because, o.at)
+                if o.deferredFrom != nil, let first = o.requests.first, let cut = because.range(of: "; deferred from ") {
+                    (because, at) = (String(because[..<cut.lowerBound]), first.at)
+                }
+                if firings[o.rule, default: []].insert(because).inserted {
+                    if let i = e.milestones.firstIndex(where: { $0.rule == o.rule }) { e.milestones[i].at.append(at) } else { e.milestones.append((o.rule, [at])) }
+                }
             }
             if o.action == "escalate", !o.suppressed { e.escalations.append(o.at) }
         }
+        for i in e.milestones.indices { e.milestones[i].at.sort() }
         return e
     }
 
