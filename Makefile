@@ -43,8 +43,9 @@ soak: build
 
 # Every bundled campaign, rule library and rule test must check and pass.
 check-examples:
-	$(BIN) check campaigns/*.yaml rules/*.yaml
+	$(BIN) check campaigns/*.yaml rules/*.yaml campaigns/scenarios/*.yaml
 	$(BIN) test $$(find campaigns rules -name '*.test.yaml' | sort)
+	$(BIN) simulate campaigns/paid-sick-leave.yaml $$(for s in campaigns/scenarios/*.yaml; do echo --scenario $$s; done) > /dev/null
 
 bench: release
 	@python3 scripts/bench.py $(RELEASE_BIN)

@@ -13,8 +13,9 @@ public protocol DaemonStore: LedgerStore {
     func watermark(campaign: String) async throws -> Watermark?
 
     /// Commits one scheduler step in one transaction: the new actions (ids already present are
-    /// left alone) with a delivery per channel, the timer snapshot when given, and the
-    /// watermark. Returns the actions that were new.
+    /// left alone) with a delivery per channel (first attempted at its `deliverAt`, if later
+    /// than the decision), the timer snapshot when given, and the watermark. Returns the
+    /// actions that were new.
     @discardableResult
     func commit(_ step: DaemonStep) async throws -> [ActionRecord]
 

@@ -44,9 +44,10 @@ final class DaemonFixture: @unchecked Sendable {
     let registry: CampaignRegistry
     let logger = Logger(label: "test")
 
-    init(onMissed: String = "fire_once", start: String = "2026-03-01T08:00:00Z") throws {
+    /// `campaign`: another campaign file's text (the fixture's own by default).
+    init(onMissed: String = "fire_once", start: String = "2026-03-01T08:00:00Z", campaign: String = campaignText) throws {
         scratch = try ScratchFolder("daemon")
-        campaignPath = try scratch.write(Self.campaignText.replacingOccurrences(of: "ON_MISSED", with: "on_missed: \(onMissed)"),
+        campaignPath = try scratch.write(campaign.replacingOccurrences(of: "ON_MISSED", with: "on_missed: \(onMissed)"),
                                          to: "fixture.yaml")
         store = try SQLiteLedgerStore(path: scratch.path("ledger.sqlite"))
         clock = ManualClock(Self.t(start))

@@ -27,6 +27,7 @@ extension Engine {
         executeWork(at: t)
         releasedNow = nil
         if !out.isEmpty {
+            if quiet { for i in out.indices { campaign.planDelivery(of: &out[i]) } }
             sink.append(contentsOf: out)
             out.removeAll(keepingCapacity: true)
         }

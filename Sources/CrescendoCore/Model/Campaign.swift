@@ -25,6 +25,10 @@ public struct Campaign: Sendable {
     public var channels: [Channel]
     /// The file's own rules, then the libraries' rules, in the order they run.
     public var rules: [Rule]
+    /// Which local dates are business days (`calendar:`), for `deadline: 10bd`.
+    public var calendar = BusinessCalendar()
+    /// The campaign's quiet hours (`quiet_hours:`), for every action on a channel without its own.
+    public var quietHours: QuietHours?
 
     public init(id: String, title: String, zone: Zone, start: Instant, end: Instant? = nil,
                 metrics: [Metric] = [], demands: [Demand] = [], indicators: [IndicatorDefinition] = [],
@@ -149,5 +153,7 @@ public struct Channel: Hashable, Sendable {
     public var id: String
     public var kind: Kind
     public var timeoutSeconds: Int?
+    /// The channel's quiet hours (`quiet_hours:` on the channel): the campaign's unless it says.
+    public var quietHours: ChannelQuietHours = .campaign
     public init(id: String, kind: Kind, timeoutSeconds: Int? = nil) { self.id = id; self.kind = kind; self.timeoutSeconds = timeoutSeconds }
 }

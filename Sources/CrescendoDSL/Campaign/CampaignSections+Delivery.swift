@@ -20,14 +20,17 @@ extension CampaignSections {
                 return nil
             }
             let timeout = f["timeout"].flatMap { timeoutSeconds($0) }
+            let quiet = f["quiet_hours"].map { quietHours($0, "channels") }
             let kind: Channel.Kind?
             switch type {
             case "file": kind = reader.string(value, "channels", "path").map { .file(path: $0) }
             case "webhook": kind = reader.string(value, "channels", "url").map { .webhook(url: $0) }
             default: kind = argv(value).map { .command(argv: $0) }
             }
-            guard let kind, f["timeout"] == nil || timeout != nil else { return nil }
-            return Channel(id: entry.key, kind: kind, timeoutSeconds: timeout)
+            guard let kind, f["timeout"] == nil || timeout != nil, quiet != .some(nil) else { return nil }
+            var channel = Channel(id: entry.key, kind: kind, timeoutSeconds: timeout)
+            channel.quietHours = quiet.flatMap { $0 } ?? .campaign
+            return channel
         }
     }
 

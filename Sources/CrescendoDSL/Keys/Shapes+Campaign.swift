@@ -19,6 +19,8 @@ extension Shapes {
         templates,
         Key("channels", .map(.shape(channel)), .optional, "where the daemon delivers actions, by id"),
         rules,
+        Key("calendar", .shape(calendar), .optional, "which days are business days, for `deadline: 10bd`"),
+        quietHoursKey,
     ])
 
     /// A file named in `include:`.

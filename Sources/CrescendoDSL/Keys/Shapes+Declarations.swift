@@ -55,6 +55,7 @@ extension Shapes {
         Key("url", .text, .optional, "where actions are POSTed"),
         Key("run", .list(.text, minItems: 1), .optional, "the program to run and its arguments"),
         Key("timeout", .either([.duration, .integer(min: 1)]), .optional, "a duration or whole seconds"),
+        quietHoursKey,
     ], variants: [
         Variant(when: ("type", "file"), keys: ["path"], required: ["path"]),
         Variant(when: ("type", "webhook"), keys: ["url", "timeout"], required: ["url"]),

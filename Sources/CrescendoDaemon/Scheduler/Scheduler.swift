@@ -142,20 +142,21 @@ public actor Scheduler {
         return rows
     }
 
+    /// The row of an action: a delivery per channel of its routes (`Campaign.routes`) that quiet
+    /// hours do not drop, each held until its `deliver_at`; an action quiet hours drop on every
+    /// channel is recorded as skipped, with the reason, and never delivered.
     private func record(_ id: String, _ o: Occurrence, _ loaded: LoadedCampaign, late: Bool, now: Instant, skipped: String?) -> ActionRecord {
         var o = o
         o.late = late
         let payload = o.json(id: id).text
-        let channels = skipped == nil ? Self.routes(o, loaded.campaign) : []
-        let state: ActionRecord.State = skipped != nil ? .skipped : (channels.isEmpty ? .unrouted : .pending)
-        return ActionRecord(id: id, campaign: loaded.campaign.id, rule: o.rule, action: o.action, dueAt: o.at, payload: payload,
-                            state: state, late: late, decidedAt: now, reason: skipped, channels: channels)
-    }
-
-    /// The action's own channel if it names one, else every `file` channel of the campaign.
-    static func routes(_ o: Occurrence, _ c: Campaign) -> [String] {
-        if let ch = o.channel { return [ch] }
-        return c.channels.compactMap { if case .file = $0.kind { return $0.id } else { return nil } }
+        let routes = skipped == nil ? loaded.campaign.routes(o) : []
+        let channels = routes.filter { o.deliveryTime(on: $0) != nil }
+        let dropped = !routes.isEmpty && channels.isEmpty ? "dropped by quiet hours on every channel it goes to (then: drop)" : nil
+        let state: ActionRecord.State = skipped != nil || dropped != nil ? .skipped : (routes.isEmpty ? .unrouted : .pending)
+        var row = ActionRecord(id: id, campaign: loaded.campaign.id, rule: o.rule, action: o.action, dueAt: o.at, payload: payload,
+                               state: state, late: late, decidedAt: now, reason: skipped ?? dropped, channels: channels)
+        for c in channels { if let t = o.deliveryTime(on: c), t > o.at { row.deliverAt[c] = t } }
+        return row
     }
 
     /// Each campaign's "why not yet", pending timers and watermark.
