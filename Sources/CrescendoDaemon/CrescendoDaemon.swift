@@ -33,7 +33,10 @@ public struct CrescendoDaemon: Sendable {
         signal(SIGPIPE, SIG_IGN)
         let (store, clock) = (self.store, self.clock)
         let metrics = DaemonMetrics()
-        let registry = try CampaignRegistry(paths: config.campaignPaths, factory: ChannelFactory(), logger: logger)
+        let factory = ChannelFactory(clock: clock)
+        let registry = try CampaignRegistry(paths: config.campaignPaths, factory: factory, logger: logger)
+        let missing = factory.missingSecrets(registry.campaigns)
+        guard missing.isEmpty else { throw StartError(description: missing.joined(separator: "; ")) }
         try await store.bind(campaign: registry.primary.campaign.id)
         logger.info("ledger \(store.location), campaign \(registry.primary.campaign.id)")
         let ingest = IngestQueue(store: store, clock: clock)
