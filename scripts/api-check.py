@@ -64,7 +64,7 @@ def main():
                "--request-timeout", "20", "--suppress-health-check", "all", "--no-color"]
         print("api-check:", " ".join(c if "Bearer" not in c else "Authorization: Bearer ***" for c in cmd), flush=True)
         started = time.time()
-        result = subprocess.run(cmd, timeout=600)
+        result = subprocess.run(cmd, timeout=600, cwd=work)  # its .schemathesis/ cache stays in the scratch folder
         print(f"api-check: schemathesis finished in {time.time() - started:.0f} s with exit {result.returncode}", flush=True)
         if daemon.poll() is not None:
             raise SystemExit("api-check: the daemon stopped during the run; see " + os.path.join(work, "daemon.log"))
