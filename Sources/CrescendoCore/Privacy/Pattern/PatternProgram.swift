@@ -17,12 +17,31 @@ struct PatternProgram: Sendable {
     var instructions: [Instruction] = []
     var sets: [ScalarSet] = []
     var caseless = false
+    /// Per set, which ASCII scalars it accepts (bits 0-63 and 64-127), worked out once, so
+    /// that the common case costs a bit test instead of Unicode property lookups.
+    private(set) var ascii: [(low: UInt64, high: UInt64)] = []
 
     /// Compiles `node`; throws when the program would be too large.
     init(_ node: PatternNode, caseless: Bool) throws {
         self.caseless = caseless
         try emit(node)
         instructions.append(.match)
+        ascii = sets.map { set in
+            var bits: (low: UInt64, high: UInt64) = (0, 0)
+            for v in 0..<128 where set.contains(Unicode.Scalar(UInt8(v)), caseless: caseless) {
+                if v < 64 { bits.low |= 1 << UInt64(v) } else { bits.high |= 1 << UInt64(v - 64) }
+            }
+            return bits
+        }
+    }
+
+    /// Whether set `index` accepts `c`.
+    @inline(__always)
+    func accepts(_ index: Int, _ c: Unicode.Scalar) -> Bool {
+        let v = c.value
+        if v < 64 { return ascii[index].low & (1 << UInt64(v)) != 0 }
+        if v < 128 { return ascii[index].high & (1 << UInt64(v - 64)) != 0 }
+        return sets[index].contains(c, caseless: caseless)
     }
 
     private mutating func add(_ i: Instruction) throws -> Int {

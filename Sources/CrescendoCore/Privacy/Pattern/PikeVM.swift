@@ -45,16 +45,17 @@ struct PikeVM {
             case .scalar, .match: break
             }
         }
+        var consumers: [(pc: Int, set: Int)] = []
+        var matches: [Int] = []
+        for (pc, i) in code.enumerated() {
+            if case .scalar(let set) = i { consumers.append((pc, set)) } else if case .match = i { matches.append(pc) }
+        }
         var work: [Int] = []
         for pos in stride(from: text.count, through: 0, by: -1) {
-            for (pc, i) in code.enumerated() {
-                switch i {
-                case .match: work.append(pc)
-                case .scalar(let set):
-                    if pos < text.count, isViable(pc + 1, at: pos + 1),
-                       program.sets[set].contains(text[pos], caseless: program.caseless) { work.append(pc) }
-                default: break
-                }
+            work.append(contentsOf: matches)
+            if pos < text.count {
+                let c = text[pos]
+                for (pc, set) in consumers where isViable(pc + 1, at: pos + 1) && program.accepts(set, c) { work.append(pc) }
             }
             for pc in work { setViable(pc, at: pos) }
             while let x = work.popLast() {
@@ -127,7 +128,7 @@ struct PikeVM {
                 case .match:
                     found = current.starts[k]..<pos
                 case .scalar(let set):
-                    if pos < text.count, program.sets[set].contains(text[pos], caseless: program.caseless) {
+                    if pos < text.count, program.accepts(set, text[pos]) {
                         add(&next, pc + 1, start: current.starts[k], at: pos + 1, stack: &stack)
                     }
                     continue

@@ -5,6 +5,15 @@ struct ScalarSet: Sendable, Equatable {
         case digit, word, space
 
         func contains(_ c: Unicode.Scalar) -> Bool {
+            if c.isASCII {
+                let v = c.value
+                switch self {
+                case .digit: return v >= 48 && v <= 57
+                case .word: return (v >= 48 && v <= 57) || (v >= 65 && v <= 90) || (v >= 97 && v <= 122) || v == 95
+                // ICU's \s: [\t\n\f\r\p{Z}]
+                case .space: return v == 32 || v == 9 || v == 10 || v == 12 || v == 13
+                }
+            }
             switch self {
             case .digit: return c.properties.numericType == .decimal
             case .word: return c == "_" || c.properties.isAlphabetic || c.properties.numericType == .decimal
