@@ -71,12 +71,17 @@ def main():
         if result.returncode != 0:
             raise SystemExit(result.returncode)
     finally:
-        daemon.terminate()
-        try:
-            daemon.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            daemon.kill()
+        stop(daemon)
     shutil.rmtree(work, ignore_errors=True)
+
+
+def stop(daemon):
+    """SIGTERM (a clean stop), and SIGKILL if it has not stopped 20 s later."""
+    daemon.terminate()
+    try:
+        daemon.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        daemon.kill()
 
 
 if __name__ == "__main__":
