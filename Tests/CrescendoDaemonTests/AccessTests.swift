@@ -138,4 +138,14 @@ final class AccessTests: XCTestCase {
             XCTAssertEqual(try fx.store.tokens().first { $0.name == "admin" }?.lastUsedAt, fx.clock.now())
         }
     }
+
+    func testAuditLinesThatCannotBeWrittenWaitInOrderUpToALimit() {
+        let log = AccessLog()
+        let line = { (n: Int) in AuditEvent(at: Instant(seconds: Int64(n)), who: "w", role: nil, what: "x", outcome: 401) }
+        log.record(line(3))
+        XCTAssertEqual(log.restore([line(1), line(2)]), 0)
+        XCTAssertEqual(log.take().map(\.at.seconds), [1, 2, 3])
+        XCTAssertEqual(log.restore((0..<(AccessLog.maxPending + 5)).map(line)), 5)
+        XCTAssertEqual(log.take().first?.at.seconds, 5, "the oldest go first")
+    }
 }

@@ -13,6 +13,19 @@ public final class AccessLog: Sendable {
     /// The lines noted since the last call, in order.
     func take() -> [AuditEvent] { pending.withLock { p in defer { p.removeAll() }; return p } }
 
-    /// Puts lines that could not be written back in front of those noted since.
-    func restore(_ events: [AuditEvent]) { pending.withLock { $0.insert(contentsOf: events, at: 0) } }
+    /// The most lines kept waiting while the database cannot take them (about 30 MB); past it
+    /// the oldest are dropped, and `restore` says how many.
+    static let maxPending = 100_000
+
+    /// Puts lines that could not be written back in front of those noted since; returns how
+    /// many of the oldest had to be dropped to stay under `maxPending`.
+    @discardableResult
+    func restore(_ events: [AuditEvent]) -> Int {
+        pending.withLock { p in
+            p.insert(contentsOf: events, at: 0)
+            let over = max(0, p.count - Self.maxPending)
+            p.removeFirst(over)
+            return over
+        }
+    }
 }

@@ -39,7 +39,8 @@ public struct AccessService: Service {
         let events = log.take()
         do { try await store.appendAudit(events) } catch {
             logger.error("could not write \(events.count) audit line(s), retrying: \(error)")
-            log.restore(events)
+            let dropped = log.restore(events)
+            if dropped > 0 { logger.error("dropped the \(dropped) oldest audit line(s) waiting for the database") }
         }
         let uses = tokens.takeUses()
         do { try await store.recordTokenUse(uses) } catch { logger.warning("could not record token use: \(error)") }
