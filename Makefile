@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN = .build/debug/crescendo
 RELEASE_BIN = .build/release/crescendo
 
-.PHONY: deps build run dry-run test check-examples schema validate-html soak bench release browser-check clean
+.PHONY: deps build run dry-run test check-examples schema validate-html api-check soak bench release browser-check clean
 
 deps:
 	@scripts/deps.sh
@@ -27,6 +27,7 @@ test: deps
 	$(SWIFT) test --skip-build --disable-swift-testing
 	python3 scripts/reliability.py --bin $(BIN) --entries 300 --kills 5
 	python3 scripts/validate-html.py --bin $(BIN)
+	python3 scripts/api-check.py --bin $(BIN)
 	@$(MAKE) --no-print-directory check-examples
 
 # Writes docs/schema/*.schema.json from the campaign language's key tables (a test fails when they differ).
@@ -36,6 +37,10 @@ schema: build
 # Every page `crescendo publish` writes and the daemon serves is valid HTML (W3C Nu validator).
 validate-html: build
 	python3 scripts/validate-html.py --bin $(BIN)
+
+# schemathesis against the running daemon (docs/openapi.yaml): no 5xx, every response as documented.
+api-check: build
+	python3 scripts/api-check.py --bin $(BIN)
 
 # The daemon's crash test at full size: 2,000 entries, 20 kill -9s.
 soak: build

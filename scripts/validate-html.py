@@ -72,7 +72,9 @@ def fetch_live_site(binary, work):
     db = os.path.join(folder, "ledger.sqlite")
     port = free_port()
     log = open(os.path.join(folder, "daemon.log"), "wb")
-    env = {k: v for k, v in os.environ.items() if k != "CRESCENDO_TOKEN"}
+    # The daemon's own token (an admin) records the entries; the pages are fetched without one.
+    token = "validate-html-token"
+    env = dict(os.environ, CRESCENDO_TOKEN=token)
     daemon = subprocess.Popen([binary, "daemon", "--campaign", campaign, "--db", db, "--listen", f"127.0.0.1:{port}"],
                               stdout=log, stderr=log, env=env)
     try:
@@ -84,7 +86,7 @@ def fetch_live_site(binary, work):
         entries = [{"kind": ["rides", "meals", "nurse_hours"][i % 3], "quantity": 1 + i % 4, "area": f"a0{1 + i % 3}",
                     "care": f"Care <{i}> & \"more\""} for i in range(30)]
         req = urllib.request.Request(f"http://127.0.0.1:{port}/api/entries", data=json.dumps(entries).encode(),
-                                     method="POST", headers={"Content-Type": "application/json"})
+                                     method="POST", headers={"Content-Type": "application/json", "Authorization": f"Bearer {token}"})
         with urllib.request.urlopen(req, timeout=30) as r:
             if r.status != 201:
                 raise SystemExit(f"validate-html: posting entries gave {r.status}")

@@ -4,7 +4,8 @@ public struct DaemonConfiguration: Sendable {
     public var campaignPaths: [String]
     public var host: String
     public var port: Int
-    /// The write token; nil leaves writes open, which is refused off loopback.
+    /// The daemon's own token (`CRESCENDO_TOKEN`, `--token-file`), an admin token; people's
+    /// tokens are in the ledger database (`crescendo token add`).
     public var token: String?
     public var retry: RetryPolicy
     /// Seconds between checks of the campaign files' modification times.
@@ -14,10 +15,5 @@ public struct DaemonConfiguration: Sendable {
                 token: String? = nil, retry: RetryPolicy = RetryPolicy(), pollSeconds: Double = 2) {
         self.campaignPaths = campaignPaths; self.host = host; self.port = port
         self.token = token; self.retry = retry; self.pollSeconds = pollSeconds
-    }
-
-    /// Whether `host` is a loopback address.
-    public var isLoopback: Bool {
-        host == "localhost" || host == "::1" || host.hasPrefix("127.")
     }
 }

@@ -8,7 +8,7 @@ import CrescendoCore
 /// metrics see only this protocol. `commit(_:)` is the one write of engine output (actions,
 /// timers and watermark in one transaction); `dueDeliveries` and `recordAttempt` are the
 /// dispatcher's claim and completion. `SQLiteLedgerStore` satisfies it with synchronous methods.
-public protocol DaemonStore: LedgerStore {
+public protocol DaemonStore: AccessStore {
     /// A campaign's persisted watermark, if the daemon ever committed a step for it.
     func watermark(campaign: String) async throws -> Watermark?
 

@@ -12,6 +12,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidText(field: String)
     case entryTooLarge(bytes: Int)
     case database(path: String, message: String)
+    case tokenExists(name: String)
+    case noSuchToken(name: String)
 
     public var description: String {
         switch self {
@@ -29,6 +31,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalidText(let field): return "\(field) contains a control character (U+001F), which the ledger does not accept"
         case .entryTooLarge(let bytes): return "an entry's text is \(bytes) bytes, more than the ledger accepts (2 GiB); nothing was imported"
         case .database(let p, let message): return "\(p): \(message)"
+        case .tokenExists(let name): return "a token named \(name) already exists (names stay taken after a revoke); choose another name"
+        case .noSuchToken(let name): return "there is no token named \(name) (crescendo token list shows them)"
         }
     }
 }

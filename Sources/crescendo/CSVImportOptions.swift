@@ -18,7 +18,11 @@ struct CSVImportOptions: ParsableArguments {
         try await reportingErrorsAsync {
             let campaign = try store.loadCampaign()
             let ledger = try await store.openForWriting(campaign: campaign)
-            print("imported \(try await record(ledger, self, campaign)) \(what)")
+            try await CLIAudit.run(ledger, "import \(what)") {
+                let n = try await record(ledger, self, campaign)
+                print("imported \(n) \(what)")
+                return ("\(n) \(what)", 201)
+            }
         }
     }
 }

@@ -19,14 +19,19 @@ struct LedgerCorrectCommand: AsyncParsableCommand {
             guard !reason.isEmpty else { throw ValidationError("--reason must not be empty") }
             let campaign = try store.loadCampaign()
             let ledger = try await store.openForWriting(campaign: campaign)
-            guard var entry = try await ledger.entry(seq: seq)?.entry else { throw StoreError.noSuchEntry(seq: seq) }
-            if let kind { entry.kind = kind }
-            try fields.apply(to: &entry, zone: campaign?.zone ?? .utc)
-            if let campaign, let problem = campaign.problem(with: entry) { throw problem }
-            let redactor = try campaign.map(Redactor.init(campaign:)) ?? Redactor()
-            let redactions = redactor.redact(&entry)
-            let stored = try await ledger.correct(seq: seq, with: entry, reason: reason, recordedAt: now())
-            print("entry \(stored.seq) recorded, correcting entry \(seq), hash \(stored.hash)" + redactionNote(redactions))
+            try await CLIAudit.run(ledger, "ledger correct") {
+                guard var entry = try await ledger.entry(seq: seq)?.entry else { throw StoreError.noSuchEntry(seq: seq) }
+                if let kind { entry.kind = kind }
+                try fields.apply(to: &entry, zone: campaign?.zone ?? .utc)
+                try EntryFieldOptions.checkLimits(entry)
+                if let problem = EntryLimits.problem("reason", reason, limit: EntryLimits.freeText) { throw ValidationError("--" + problem.message) }
+                if let campaign, let problem = campaign.problem(with: entry) { throw problem }
+                let redactor = try campaign.map(Redactor.init(campaign:)) ?? Redactor()
+                let redactions = redactor.redact(&entry)
+                let stored = try await ledger.correct(seq: seq, with: entry, reason: reason, recordedAt: now())
+                print("entry \(stored.seq) recorded, correcting entry \(seq), hash \(stored.hash)" + redactionNote(redactions))
+                return ("seq \(stored.seq) (corrects seq \(seq))", 201)
+            }
         }
     }
 }

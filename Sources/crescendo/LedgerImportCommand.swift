@@ -23,18 +23,24 @@ struct LedgerImportCommand: AsyncParsableCommand {
                 return
             }
             let ledger = try await input.store.openForWriting(campaign: campaign)
-            let redactor = try campaign.map(Redactor.init(campaign:)) ?? Redactor()
-            var redactions = 0
-            let progress = ImportProgress()
-            let summary = try await ledger.importEntries(recordedAt: now(), progress: progress.report) {
-                guard var entry = try reader.next() else { return nil }
-                if entry.care != nil || entry.cause != nil || entry.change != nil { redactions += redactor.redact(&entry) }
-                return entry
+            try await CLIAudit.run(ledger, "ledger import") {
+                let redactor = try campaign.map(Redactor.init(campaign:)) ?? Redactor()
+                var redactions = 0
+                let progress = ImportProgress()
+                let summary = try await ledger.importEntries(recordedAt: now(), progress: progress.report) {
+                    guard var entry = try reader.next() else { return nil }
+                    if entry.care != nil || entry.cause != nil || entry.change != nil {
+                        if let problem = EntryLimits.problem(with: entry) { throw reader.error(problem.message) }
+                        redactions += redactor.redact(&entry)
+                    }
+                    return entry
+                }
+                progress.finish()
+                let range = summary.firstSeq.map { " (entries \($0) to \(summary.head.seq))" } ?? ""
+                print("imported \(summary.count) entries\(range), \(progress.rate(summary.count)) rows/s, head \(summary.head.hash)"
+                      + redactionNote(redactions))
+                return (summary.firstSeq.map { "seq \($0)-\(summary.head.seq)" } ?? "", 201)
             }
-            progress.finish()
-            let range = summary.firstSeq.map { " (entries \($0) to \(summary.head.seq))" } ?? ""
-            print("imported \(summary.count) entries\(range), \(progress.rate(summary.count)) rows/s, head \(summary.head.hash)"
-                  + redactionNote(redactions))
         }
     }
 }

@@ -36,14 +36,14 @@ struct StoreOptions: ParsableArguments {
     }
 
     /// Opens the ledger for writing, tied to the campaign when one is given.
-    func openForWriting(campaign: Campaign?) async throws -> any LedgerStore {
+    func openForWriting(campaign: Campaign?) async throws -> any DaemonStore {
         let store = try LedgerDatabase.open(databasePath(create: true))
         if let campaign { try await store.bind(campaign: campaign.id) }
         return store
     }
 
     /// Opens the ledger read-only.
-    func openForReading() throws -> any LedgerStore {
+    func openForReading() throws -> any DaemonStore {
         try LedgerDatabase.open(databasePath(create: false), readOnly: true)
     }
 }

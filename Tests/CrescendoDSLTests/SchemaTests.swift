@@ -75,7 +75,7 @@ final class SchemaTests: XCTestCase {
     ].map { "\($0).bad.yaml" } + ["include/bad-reference.lib.yaml"]
     /// Fixtures whose errors only the parser sees (references, templates, zones, cron, ...).
     private static let semantic = [
-        "ambiguous-ladder", "duplicate-key", "duplicate-rule-id", "invalid-regex", "malformed-cron", "malformed-date",
+        "ambiguous-ladder", "backtracking-regex", "bad-secret-env", "duplicate-key", "duplicate-rule-id", "invalid-regex", "malformed-cron", "malformed-date",
         "malformed-zone", "template-syntax", "template-variable-for-rule", "template-variable-never-provided",
         "undeclared-channel", "undeclared-demand", "undeclared-indicator", "undeclared-ladder", "undeclared-metric",
         "undeclared-template", "undeclared-window", "include/cycle", "include/library-errors", "include/missing",

@@ -73,6 +73,25 @@ final class DaemonFixture: @unchecked Sendable {
         _ = try await store.appendBatches([times.map { LedgerEntry(at: Self.t($0), kind: "masks") }], recordedAt: clock.now())
     }
 
+    /// The HTTP API over this fixture, with `APITests.token` as the daemon's own (admin) token.
+    func api(scheduler: Scheduler? = nil, site: SiteCache? = nil, log: AccessLog = AccessLog()) -> DaemonAPI {
+        DaemonAPI(store: store, registry: registry, scheduler: scheduler ?? self.scheduler(),
+                  ingest: IngestQueue(store: store, clock: clock), clock: clock, metrics: DaemonMetrics(),
+                  tokens: TokenBook(store: store, daemonToken: APITests.token, cacheSeconds: 0), log: log, site: site,
+                  reload: { [registry, clock] in registry.reload(at: clock.now()) })
+    }
+
+    /// Adds a token for each role (named after it) and returns them, role to token.
+    func roleTokens() throws -> [Role: String] {
+        var out: [Role: String] = [:]
+        for role in Role.allCases {
+            let token = TokenSecret.generate()
+            try store.addToken(TokenRecord(name: role.rawValue, role: role, createdAt: clock.now()), hash: TokenSecret.hash(token))
+            out[role] = token
+        }
+        return out
+    }
+
     var channelFile: String { scratch.path("out/actions.jsonl") }
 
     func fileLines() -> [String] {

@@ -11,11 +11,7 @@ final class LiveSiteTests: XCTestCase {
     func withSite(_ body: @escaping @Sendable (any TestClientProtocol, DaemonFixture, SiteCache) async throws -> Void) async throws {
         let fx = try DaemonFixture()
         let cache = SiteCache(store: fx.store, registry: fx.registry, clock: fx.clock)
-        let api = DaemonAPI(store: fx.store, registry: fx.registry, scheduler: fx.scheduler(),
-                            ingest: IngestQueue(store: fx.store, clock: fx.clock), clock: fx.clock,
-                            metrics: DaemonMetrics(), token: APITests.token, site: cache,
-                            reload: { fx.registry.reload(at: fx.clock.now()) })
-        let app = Application(router: api.router())
+        let app = Application(router: fx.api(site: cache).router())
         try await app.test(.router) { client in try await body(client, fx, cache) }
     }
 

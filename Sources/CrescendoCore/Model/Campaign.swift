@@ -146,7 +146,8 @@ public struct Channel: Hashable, Sendable {
     public enum Kind: Hashable, Sendable {
         /// JSON lines appended to a file (relative paths are read from the campaign's folder).
         case file(path: String)
-        case webhook(url: String)
+        /// POSTs to `url`; signed (Standard Webhooks) with the secret in environment variable `secretEnv`, when given.
+        case webhook(url: String, secretEnv: String? = nil)
         /// argv; the action JSON arrives on standard input.
         case command(argv: [String])
     }

@@ -54,11 +54,13 @@ extension Shapes {
         Key("path", .text, .optional, "the file actions are appended to, relative to the campaign file"),
         Key("url", .text, .optional, "where actions are POSTed"),
         Key("run", .list(.text, minItems: 1), .optional, "the program to run and its arguments"),
+        Key("secret_env", .text, .optional,
+            "the environment variable holding the webhook's signing secret (Standard Webhooks headers; whsec_ + base64, or plain text used as its bytes)"),
         Key("timeout", .either([.duration, .integer(min: 1)]), .optional, "a duration or whole seconds"),
         quietHoursKey,
     ], variants: [
         Variant(when: ("type", "file"), keys: ["path"], required: ["path"]),
-        Variant(when: ("type", "webhook"), keys: ["url", "timeout"], required: ["url"]),
+        Variant(when: ("type", "webhook"), keys: ["url", "timeout", "secret_env"], required: ["url"]),
         Variant(when: ("type", "command"), keys: ["run", "timeout"], required: ["run"]),
     ])
 }

@@ -7,7 +7,7 @@ import GRDB
 /// `LedgerMigrations.schemaVersion`.
 enum LedgerMigrations {
     /// The newest schema version this build knows (stored in `meta.schema_version`).
-    static let schemaVersion = 4
+    static let schemaVersion = 5
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -22,6 +22,9 @@ enum LedgerMigrations {
         }
         migrator.registerMigration("v4") { db in
             try db.execute(sql: v4)
+        }
+        migrator.registerMigration("v5") { db in
+            try db.execute(sql: v5)
         }
         return migrator
     }
