@@ -25,6 +25,10 @@ public struct Campaign: Sendable {
     public var channels: [Channel]
     /// The file's own rules, then the libraries' rules, in the order they run.
     public var rules: [Rule]
+    /// Hashtags, accent colour and public address of the communications kit.
+    public var brand = Brand()
+    /// Guides published beside the stories, in file order.
+    public var guides: [Guide] = []
 
     public init(id: String, title: String, zone: Zone, start: Instant, end: Instant? = nil,
                 metrics: [Metric] = [], demands: [Demand] = [], indicators: [IndicatorDefinition] = [],

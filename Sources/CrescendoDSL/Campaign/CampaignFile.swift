@@ -29,6 +29,8 @@ struct CampaignFile {
         let privacy = sections.privacy(f["privacy"])
         let areas = sections.areas(f["areas"])
         let channels = sections.channels(f["channels"])
+        let brand = sections.brand(f["brand"])
+        let guides = sections.guides(f["guides"], campaignFile: path)
 
         var resolver = IncludeResolver(session: session, root: path)
         let libraries = resolver.libraries(of: f, in: path, sink: sink, chain: [FilePaths.identity(path)])
@@ -60,11 +62,14 @@ struct CampaignFile {
                                             demandsNode: f["demands"], windows: windows, header: header,
                                             rulesComplete: !session.hasErrors)
         guard !session.hasErrors else { return nil }
-        return Campaign(id: header.id, title: header.title, zone: header.zone, start: header.start, end: header.end,
+        var campaign = Campaign(id: header.id, title: header.title, zone: header.zone, start: header.start, end: header.end,
                         metrics: metrics, demands: demands, indicators: indicators, windows: windows.map(\.window),
                         ladders: ladders, pacing: pacing, decompression: decompression.map(\.spec), privacy: privacy,
                         areas: areas, templates: Dictionary(templates.map { ($0.id, $0.source) }, uniquingKeysWith: { a, _ in a }),
                         channels: channels, rules: ruleSet.rules)
+        campaign.brand = brand
+        campaign.guides = guides
+        return campaign
     }
 
     private func reportDuplicateTemplates(_ templates: [DeclaredTemplate]) {

@@ -19,7 +19,7 @@ extension Shapes {
         templates,
         Key("channels", .map(.shape(channel)), .optional, "where the daemon delivers actions, by id"),
         rules,
-    ])
+    ] + kitKeys)
 
     /// A file named in `include:`.
     static let library = Shape("a rule library", definition: "library", description: "a rule library, named in a campaign's `include:`",
