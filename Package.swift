@@ -27,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
         // Pure, deterministic domain and engine. Foundation only; time is passed in; no I/O.
@@ -50,10 +51,11 @@ let package = Package(
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
-        // Templates, reports, charts and exports.
+        // Templates, reports, charts, exports and the communications kit (cards, guides, posters).
         .target(name: "CrescendoPublish", dependencies: [
             "CrescendoCore",
             .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "Ink", package: "Ink"),
         ]),
         // The public site's input read from a ledger store (for `crescendo publish` and the daemon).
         .target(name: "CrescendoPublishStore", dependencies: ["CrescendoCore", "CrescendoStore", "CrescendoPublish"]),
