@@ -36,7 +36,7 @@ public struct QRCode: Hashable, Sendable {
 
     /// The code as an inline `<svg>`: dark runs of each row as one path, a quiet zone of four
     /// modules, crisp edges, and `label` and `description` as its accessible name and description.
-    func svg(label: String, description: String, id: String) -> String {
+    public func svg(label: String, description: String, id: String) -> String {
         let side = size + 8
         var d = ""
         for y in 0..<size {
