@@ -26,9 +26,10 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from sample_site import publish_sample  # noqa: E402
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-CAMPAIGN = os.path.join(ROOT, "campaigns/paid-sick-leave.yaml")
-DATA = os.path.join(ROOT, "campaigns/data")
 BRAND_URL = "https://care.example.org/"
 AT = "2027-03-15T12:00"
 WEEK = "2027-W10"
@@ -47,20 +48,6 @@ def run(*args):
     if done.returncode != 0:
         raise SystemExit(f"kit-check: {' '.join(args)} failed ({done.returncode}): {done.stderr.strip()}")
     return done.stdout
-
-
-def publish(binary, work):
-    db = os.path.join(work, "ledger.sqlite")
-    run(binary, "ledger", "import", "--campaign", CAMPAIGN, "--db", db, os.path.join(DATA, "paid-sick-leave.ledger.csv"))
-    with open(os.path.join(DATA, "paid-sick-leave.responses.csv")) as f:
-        for line in f.read().splitlines()[1:]:
-            at, deadline, text, win = line.split(",")
-            run(binary, "respond", "--campaign", CAMPAIGN, "--db", db, deadline, "--text", text, "--at", at,
-                *(["--win", win] if win else []))
-    run(binary, "flows", "import", "--campaign", CAMPAIGN, "--db", db, os.path.join(DATA, "paid-sick-leave.flows.csv"))
-    site = os.path.join(work, "site")
-    run(binary, "publish", "--campaign", CAMPAIGN, "--db", db, "--out", site, "--at", AT)
-    return site
 
 
 def png_size(path):
@@ -168,7 +155,7 @@ def main():
     work = tempfile.mkdtemp(prefix="crescendo-kit-")
     driver = None
     try:
-        site = publish(os.path.abspath(args.bin), work)
+        site = publish_sample(run, os.path.abspath(args.bin), work, AT, out="site")
         check_cards(site)
         with open(os.path.join(site, "stories/001.html"), encoding="utf-8") as f:
             image = og_image(f.read())

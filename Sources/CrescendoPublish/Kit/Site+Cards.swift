@@ -24,11 +24,7 @@ extension Site {
 
     /// One card for its path (`cards/fr/story-001.svg`), or nil.
     func card(_ path: String) -> String? {
-        let parts = path.split(separator: "/").map(String.init)
-        guard parts.first == "cards", parts.count == 2 || parts.count == 3, parts.last!.hasSuffix(".svg") else { return nil }
-        let language = parts.count == 3 ? parts[1] : nil
-        if let language, !model.kitLanguages.contains(language) { return nil }
-        let name = String(parts.last!.dropLast(4))
+        guard let (language, name) = kitFile(path, in: "cards", ext: ".svg") else { return nil }
         if name.hasPrefix("story-"), let story = model.stories.first(where: { "story-\($0.label)" == name }) {
             return storyCard(story, language: language)
         }
@@ -53,15 +49,15 @@ extension Site {
     /// "Care Ledger 001", care, cause and change beside their labels, and the demand.
     func storyCard(_ story: PublicStory, language: String?) -> String {
         let words = KitWords.words(language)
-        let blocks = [(words.care, story.care), (words.cause, story.cause), (words.change, story.change)]
+        let blocks = [(words[.care], story.care), (words[.cause], story.cause), (words[.change], story.change)]
             .compactMap { label, text in text.map { (label, $0) } }
-        let demand = story.demand.map { Self.sentence($0.text) + " " + words.fill(words.mustAct, $0.target) + "." }
-        let summary = (["Care Ledger \(story.label)"] + blocks.map { "\($0.0): \($0.1)" } + (demand.map { ["\(words.demand): \($0)"] } ?? []))
+        let demand = story.demand.map { Self.sentence($0.text) + " " + words[.mustAct, $0.target] + "." }
+        let summary = (["Care Ledger \(story.label)"] + blocks.map { "\($0.0): \($0.1)" } + (demand.map { ["\(words[.demand]): \($0)"] } ?? []))
             .joined(separator: ". ")
         var card = blank(language, summary: String(summary.prefix(1000)))
         let palette = card.palette
         card.line("Care Ledger \(story.label)", y: 104, size: 58, bold: true, fill: palette.heading)
-        let labels = blocks.map(\.0) + (demand == nil ? [] : [words.demand])
+        let labels = blocks.map(\.0) + (demand == nil ? [] : [words[.demand]])
         let labelWidth = (labels.map { TextMeasure.width($0.uppercased(), size: 24, bold: true) }.max() ?? 0) + 28
         let wrapper = TextWrapper(width: Card.textWidth - labelWidth, size: 32)
         let needs = blocks.map { wrapper.lines($0.1, maxLines: 7).count }
@@ -73,7 +69,7 @@ extension Site {
         }
         if let demand {
             card.rect(x: Card.margin, y: 440, width: Card.textWidth, height: 2, fill: "#c8c8c8")
-            card.line(words.demand.uppercased(), y: 480, size: 24, bold: true, fill: palette.heading, width: labelWidth)
+            card.line(words[.demand].uppercased(), y: 480, size: 24, bold: true, fill: palette.heading, width: labelWidth)
             let lines = TextWrapper(width: Card.textWidth - labelWidth, size: 27).lines(demand, maxLines: 2)
             card.paragraph(lines, x: Card.margin + labelWidth, y: 482, size: 27, leading: 35, fill: CardPalette.muted)
         }
@@ -105,7 +101,7 @@ extension Site {
         let d = line.record
         let demand = model.campaign.demand(d.demand)?.text ?? d.demand
         let silence = words.silence(line.days)
-        var card = blank(language, summary: "\(d.target): \(silence). \(words.demand): \(demand)")
+        var card = blank(language, summary: "\(d.target): \(silence). \(words[.demand]): \(demand)")
         let palette = card.palette
         let head = TextWrapper(width: Card.textWidth, size: 52, bold: true)
         card.line(d.target, y: 104, size: head.fittingSize(d.target, minimum: 36), bold: true, fill: CardPalette.ink)
@@ -113,7 +109,7 @@ extension Site {
         card.line(silence, y: 236, size: big.fittingSize(silence, minimum: 48), bold: true, fill: palette.heading)
         card.paragraph(TextWrapper(width: Card.textWidth, size: 34).lines("“\(demand)”", maxLines: 3), y: 320, size: 34, leading: 46,
                        fill: CardPalette.ink)
-        card.line(words.fill(words.due, model.campaign.zone.local(d.due).date.description), y: 500, size: 26, fill: CardPalette.muted)
+        card.line(words[.due, model.campaign.zone.local(d.due).date.description], y: 500, size: 26, fill: CardPalette.muted)
         return card.svg()
     }
 
@@ -121,9 +117,9 @@ extension Site {
     func weekCard(_ week: String, language: String?) -> String {
         let words = KitWords.words(language)
         let counts = model.counts
-        let total = "\(words.count(counts.entries(week: week))) \(words.actsOfCare)"
+        let total = "\(words.count(counts.entries(week: week))) \(words[.actsOfCare])"
         let rows = counts.metrics.map { (weekValue(week, $0, words: words), model.metricLabel($0)) }
-        let heading = words.fill(words.week, week)
+        let heading = words[.week, week]
         var card = blank(language, summary: ([heading, total] + rows.map { "\($0.1): \($0.0)" }).joined(separator: ". "))
         let palette = card.palette
         card.line(heading, y: 104, size: 58, bold: true, fill: CardPalette.ink)

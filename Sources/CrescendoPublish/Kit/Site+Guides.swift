@@ -8,11 +8,7 @@ extension Site {
 
     /// The page of a guide path, or nil.
     func guide(_ path: String) -> String? {
-        let parts = path.split(separator: "/").map(String.init)
-        guard parts.first == "guides", parts.count == 2 || parts.count == 3, parts.last!.hasSuffix(".html") else { return nil }
-        let language = parts.count == 3 ? parts[1] : nil
-        if let language, !model.kitLanguages.contains(language) { return nil }
-        let slug = String(parts.last!.dropLast(5))
+        guard let (language, slug) = kitFile(path, in: "guides", ext: ".html") else { return nil }
         return model.campaign.guides.first { $0.slug == slug }.map { guidePage($0, language: language) }
     }
 
@@ -33,7 +29,7 @@ extension Site {
         if let language, !translated {
             let known = KitWords.table[language] != nil
             let words = KitWords.words(language)
-            s += "<p class=\"note\" lang=\"\(known ? HTML.escape(language) : "en")\">\(HTML.escape(words.fill(words.untranslated, Self.languageNames[language] ?? language)))</p>\n"
+            s += "<p class=\"note\" lang=\"\(known ? HTML.escape(language) : "en")\">\(HTML.escape(words[.untranslated, Self.languageNames[language] ?? language]))</p>\n"
         }
         s += rendered.html + "\n</article>\n"
         return page.render(s + "<p class=\"print-hint\">Print this page to hand it out: the navigation is left off paper.</p>\n")

@@ -1,6 +1,17 @@
 import CrescendoCore
 
 extension Site {
+    /// The language and name of a kit file's path: `cards/fr/story-001.svg` in `cards` with
+    /// `.svg` is (`fr`, `story-001`), `cards/story-001.svg` is (nil, `story-001`); nil for
+    /// another folder or extension, or a language the kit does not have.
+    func kitFile(_ path: String, in folder: String, ext: String) -> (language: String?, name: String)? {
+        let parts = path.split(separator: "/").map(String.init)
+        guard parts.first == folder, parts.count == 2 || parts.count == 3, parts.last!.hasSuffix(ext) else { return nil }
+        let language = parts.count == 3 ? parts[1] : nil
+        if let language, !model.kitLanguages.contains(language) { return nil }
+        return (language, String(parts.last!.dropLast(ext.count)))
+    }
+
     /// The share card of a page: its PNG shown small, links to the PNG and the SVG, and the
     /// campaign's hashtags to post it with.
     func shareSection(card name: String, language: String?, page: PageLayout, alt: String) -> String {
