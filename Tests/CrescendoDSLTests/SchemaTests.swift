@@ -71,7 +71,7 @@ final class SchemaTests: XCTestCase {
     private static let structural = [
         "above-and-below", "action-and-condition-forms", "empty", "library-standalone", "malformed-actions",
         "malformed-duration", "missing-id", "no-do", "not-yaml", "tabs", "top-level-list", "two-documents",
-        "two-triggers", "unknown-key", "wrong-type",
+        "two-triggers", "unknown-key", "wrong-type", "kit/brand-and-guides",
     ].map { "\($0).bad.yaml" } + ["include/bad-reference.lib.yaml"]
     /// Fixtures whose errors only the parser sees (references, templates, zones, cron, ...).
     private static let semantic = [

@@ -29,6 +29,10 @@ public struct Campaign: Sendable {
     public var calendar = BusinessCalendar()
     /// The campaign's quiet hours (`quiet_hours:`), for every action on a channel without its own.
     public var quietHours: QuietHours?
+    /// Hashtags, accent colour and public address of the communications kit.
+    public var brand = Brand()
+    /// Guides published beside the stories, in file order.
+    public var guides: [Guide] = []
 
     public init(id: String, title: String, zone: Zone, start: Instant, end: Instant? = nil,
                 metrics: [Metric] = [], demands: [Demand] = [], indicators: [IndicatorDefinition] = [],

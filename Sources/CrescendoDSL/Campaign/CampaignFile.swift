@@ -31,6 +31,8 @@ struct CampaignFile {
         let channels = sections.channels(f["channels"])
         let calendar = sections.calendar(f["calendar"])
         let quietHours = f["quiet_hours"].flatMap { sections.quietHours($0, "quiet_hours") }
+        let brand = sections.brand(f["brand"])
+        let guides = sections.guides(f["guides"], campaignFile: path)
 
         var resolver = IncludeResolver(session: session, root: path)
         let libraries = resolver.libraries(of: f, in: path, sink: sink, chain: [FilePaths.identity(path)])
@@ -69,6 +71,8 @@ struct CampaignFile {
                         channels: channels, rules: ruleSet.rules)
         campaign.calendar = calendar
         if case .own(let q)? = quietHours { campaign.quietHours = q }
+        campaign.brand = brand
+        campaign.guides = guides
         return campaign
     }
 

@@ -8,8 +8,8 @@ public struct LoadedCampaign: Sendable {
     public var path: String
     /// The campaign file's folder: relative channel paths and commands are read from it.
     public var folder: String
-    /// Every file the campaign was read from (the campaign file and its rule libraries), for
-    /// change polling.
+    /// Every file the campaign was read from (the campaign file, its rule libraries and its
+    /// guides), for change polling.
     public var files: [String]
 
     public init(campaign: Campaign, path: String) {
@@ -18,6 +18,7 @@ public struct LoadedCampaign: Sendable {
         folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         var files = [path]
         for r in campaign.rules where !r.source.isEmpty && !files.contains(r.source) { files.append(r.source) }
+        for g in campaign.guides { files += g.files.filter { !files.contains($0) } }
         self.files = files
     }
 

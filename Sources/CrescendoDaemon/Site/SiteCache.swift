@@ -2,6 +2,7 @@ import CrescendoCore
 import CrescendoInputs
 import CrescendoPublish
 import CrescendoPublishStore
+import CrescendoRender
 import CrescendoStore
 import Logging
 
@@ -33,12 +34,25 @@ public actor SiteCache {
     private var building: (key: Key, task: Task<Site, any Error>)?
     /// Sites built so far (for tests and the log).
     private(set) var builds = 0
+    /// The cards' PNGs, rendered on first request and kept while their SVG is unchanged.
+    let images: CardImages
+    /// The posters' QR code, made once per address.
+    private var qrCode: QRCode?
     private static let executor = QueueExecutor(label: "crescendo.site")
 
     public init(store: any LedgerStore, registry: CampaignRegistry, clock: any DaemonClock, weeksAhead: Int = 8,
-                baseURL: String? = nil, logger: Logger = Logger(label: "crescendo.site")) {
+                baseURL: String? = nil, images: CardImages = CardImages(), logger: Logger = Logger(label: "crescendo.site")) {
         self.store = store; self.registry = registry; self.clock = clock
-        self.weeksAhead = weeksAhead; self.baseURL = baseURL; self.logger = logger
+        self.weeksAhead = weeksAhead; self.baseURL = baseURL; self.images = images; self.logger = logger
+    }
+
+    /// The file for a request path as of now: a page or export of the site, or a card's PNG
+    /// (rendered from the card's SVG as `crescendo publish` renders it); nil when there is none.
+    public func file(_ path: String) async throws -> SiteFile? {
+        let site = try await site()
+        let relative = String(path.drop { $0 == "/" })
+        if SiteRenderer.svgPath(forPNG: relative) != nil { return try await images.file(relative, in: site) }
+        return site.render(path: path)
     }
 
     /// The site as of now: the cached one if nothing it depends on changed, else a new one.
@@ -51,8 +65,9 @@ public actor SiteCache {
         // campaign under an older key, which the next request replaces; never an older one.
         let campaign = registry.primary.campaign
         let (store, weeksAhead, baseURL) = (self.store, self.weeksAhead, self.baseURL)
+        let qr = await qrCode(for: campaign.brand.url ?? baseURL)
         let task = Task(executorPreference: Self.executor) {
-            try await Self.build(store: store, campaign: campaign, now: now, weeksAhead: weeksAhead, baseURL: baseURL)
+            try await Self.build(store: store, campaign: campaign, now: now, weeksAhead: weeksAhead, baseURL: baseURL, qrCode: qr)
         }
         building = (key, task)
         defer { if building?.key == key { building = nil } }
@@ -66,8 +81,24 @@ public actor SiteCache {
 
     /// Reads the ledger and builds the site (nonisolated: on the executor the task prefers).
     private static func build(store: any LedgerStore, campaign: Campaign, now: Instant, weeksAhead: Int,
-                              baseURL: String?) async throws -> Site {
-        Site(try await SiteData.read(from: store, campaign: campaign, now: now, weeksAhead: weeksAhead, baseURL: baseURL))
+                              baseURL: String?, qrCode: QRCode?) async throws -> Site {
+        var data = try await SiteData.read(from: store, campaign: campaign, now: now, weeksAhead: weeksAhead, baseURL: baseURL)
+        data.qrCode = qrCode
+        return Site(data)
+    }
+
+    /// The QR code of the posters' address, made by qrencode once per address. When it cannot
+    /// be made, the posters show the address without it and the log says why.
+    private func qrCode(for url: String?) async -> QRCode? {
+        guard let url else { return nil }
+        if let qrCode, qrCode.text == url { return qrCode }
+        do {
+            qrCode = try await QREncoder().encode(url)
+        } catch {
+            logger.error("the posters go without a QR code: \(error)")
+            qrCode = nil
+        }
+        return qrCode
     }
 }
 
