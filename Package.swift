@@ -80,7 +80,7 @@ let package = Package(
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "Logging", package: "swift-log"),
-        ], resources: [.copy("Resources/openapi.yaml")]),
+        ], resources: [.copy("Resources/openapi.yaml"), .copy("Resources/app")]),
         .executableTarget(name: "crescendo", dependencies: [
             "CrescendoCore", "CrescendoInputs", "CrescendoWorkload", "CrescendoDSL", "CrescendoStore", "CrescendoPublish",
             "CrescendoPublishStore", "CrescendoRender", "CrescendoDaemon",
