@@ -31,4 +31,12 @@ struct AppField {
         }
         return c
     }
+
+    /// Puts back what was typed (`values`, by field name) and the error next to the field it names.
+    static func fill(_ fields: inout [AppField], values: [String: String], error: (field: String?, message: String)?) {
+        for i in fields.indices {
+            if let v = values[fields[i].name] { fields[i].value = v }
+            if let error, error.field == fields[i].name { fields[i].error = error.message }
+        }
+    }
 }

@@ -35,10 +35,7 @@ extension DaemonAPI {
             AppField(name: "role", label: page.word("field_role"), kind: .select(Role.allCases.map { ($0.rawValue, $0.rawValue) }), value: "recorder"),
             AppField(name: "expires", label: page.word("field_expires"), kind: .input(type: "text", numeric: false)),
         ]
-        for i in fields.indices {
-            if let v = values[fields[i].name] { fields[i].value = v }
-            if let error, error.field == fields[i].name { fields[i].error = error.message }
-        }
+        AppField.fill(&fields, values: values, error: error.map { ($0.field, $0.message) })
         let limit = 50
         let lines = try await store.audit(AuditQuery(limit: limit, before: before ?? Int64.max))
         let audit = lines.map { e -> [String: Any] in

@@ -81,10 +81,7 @@ extension DaemonAPI {
             AppField(name: "win", label: page.word("field_win"),
                      kind: .select([("", page.word("win_none")), ("partial", page.word("win_partial")), ("full", page.word("win_full"))])),
         ]
-        for i in fields.indices {
-            if let v = values[fields[i].name] { fields[i].value = v }
-            if let error, error.field == fields[i].name { fields[i].error = error.message }
-        }
+        AppField.fill(&fields, values: values, error: error.map { ($0.field, $0.message) })
         return ["action": "/app/organize/respond", "key": AppSession.randomToken(), "submit": page.word("respond_submit"),
                 "fields": fields.map(\.context)]
     }

@@ -36,10 +36,7 @@ extension DaemonAPI {
         for beat in ["care", "cause", "change"] {
             fields.append(AppField(name: beat, label: campaign.prompt(beat, language: lang) ?? page.word("prompt_\(beat)"), kind: .textarea))
         }
-        for i in fields.indices {
-            if let v = values[fields[i].name] { fields[i].value = v }
-            if let error, error.field == fields[i].name { fields[i].error = error.message }
-        }
+        AppField.fill(&fields, values: values, error: error.map { ($0.field, $0.message) })
         let form: [String: Any] = ["action": "/app/record", "formID": "record-form", "key": AppSession.randomToken(),
                                    "submit": page.word("record_submit"), "fields": fields.map(\.context)]
         let unplaced = error.map { e in Self.entryFields.contains(e.field ?? "") ? page.word("fix_below") : e.message }
