@@ -236,6 +236,12 @@ final class AppTests: XCTestCase {
                            ["action fixture/9-r-notify-1 channel hook"])
             let again = try await browser.post("/app/organize/retry", ["csrf": dead.csrf!, "id": "fixture/9-r-notify-1"])
             XCTAssertEqual(again.status, .notFound)
+            // The API's route does the same, the action's id percent-encoded in the path.
+            for x in try await d.claimDue() { await d.attempt(x) }
+            let api = try await browser.send(.post, "/api/deliveries/fixture%2F9-r-notify-1/retry?channel=hook", body: nil,
+                                             headers: [.authorization: "Bearer \(tokens[.organizer]!)"])
+            XCTAssertEqual(api.status, .ok, api.body)
+            XCTAssertEqual(api.body, #"{"action":"fixture/9-r-notify-1","retried":["hook"]}"#)
         }
     }
 

@@ -1,5 +1,6 @@
 import CrescendoCore
 import CrescendoStore
+import Foundation
 import Hummingbird
 
 /// The write routes. Each writes its facts, its audit line and its `Idempotency-Key` in one
@@ -99,7 +100,10 @@ extension DaemonAPI {
 
     /// `POST /api/deliveries/{id}/retry`: the action's dead deliveries (or only `?channel=`'s)
     /// are attempted again now, once more each; audited. 404 when the action has no dead letter.
-    func postRetry(_ request: Request, _ caller: Caller, id: String) async throws -> Response {
+    /// `id` is an action's id as the path has it: `fixture%2F1-r-notify-1` (Hummingbird leaves
+    /// path parameters percent-encoded) is action `fixture/1-r-notify-1`.
+    func postRetry(_ request: Request, _ caller: Caller, id encoded: String) async throws -> Response {
+        let id = encoded.removingPercentEncoding ?? encoded
         let channel = request.uri.queryParameters.get("channel")
         let channels = try await retryDead(id, channel: channel, caller, what: RefusalAudit.what(request))
         return JSONResponse.make(.object([("action", .string(id)), ("retried", .array(channels.map { .string($0) }))]))
