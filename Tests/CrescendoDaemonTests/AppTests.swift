@@ -50,8 +50,8 @@ final class AppTests: XCTestCase {
                 }
                 for role in Role.allCases {
                     let browser = AppClient(client)
-                    let got1 = try await browser.signIn(tokens[role]!).status
-                    XCTAssertEqual(got1, .seeOther)
+                    let signedIn = try await browser.signIn(tokens[role]!).status
+                    XCTAssertEqual(signedIn, .seeOther)
                     let shown = try await browser.get("/app")
                     let csrf = try XCTUnwrap(shown.csrf, "\(label) as \(role): a signed-in page carries the CSRF token")
                     let allowed = role >= route.role!
@@ -91,13 +91,13 @@ final class AppTests: XCTestCase {
             XCTAssertEqual(ok.location, "/app/")
             let cookie = try XCTUnwrap(browser.lastSetCookies.first { $0.hasPrefix("crescendo_session=") })
             XCTAssertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict") && !cookie.contains("Secure"), cookie)
-            let got2 = try await browser.get("/app/record").body.contains("recorder (recorder)")
-            XCTAssertTrue(got2)
+            let showsWho = try await browser.get("/app/record").body.contains("recorder (recorder)")
+            XCTAssertTrue(showsWho)
             let home = try await browser.get("/app")
-            let got3 = try await browser.post("/app/logout", ["csrf": home.csrf!]).location
-            XCTAssertEqual(got3, "/app/login")
-            let got4 = try await browser.get("/app/record").status
-            XCTAssertEqual(got4, .seeOther)
+            let signedOut = try await browser.post("/app/logout", ["csrf": home.csrf!]).location
+            XCTAssertEqual(signedOut, "/app/login")
+            let afterSignOut = try await browser.get("/app/record").status
+            XCTAssertEqual(afterSignOut, .seeOther)
             // Over HTTPS (a TLS terminator says so) the cookie is Secure.
             let secure = AppClient(client)
             let form = try await secure.get("/app/login", headers: [HTTPField.Name("X-Forwarded-Proto")!: "https"])
@@ -115,8 +115,8 @@ final class AppTests: XCTestCase {
         try await withApp { client, fx, tokens, _ in
             let browser = AppClient(client)
             try await browser.signIn(tokens[.organizer]!)
-            let got5 = try await browser.get("/app/organize").status
-            XCTAssertEqual(got5, .ok)
+            let before = try await browser.get("/app/organize").status
+            XCTAssertEqual(before, .ok)
             try fx.store.revokeToken(name: "organizer", at: fx.clock.now())
             let after = try await browser.get("/app/organize")
             XCTAssertEqual(after.status, .seeOther)
@@ -136,8 +136,8 @@ final class AppTests: XCTestCase {
             let done = try await browser.post("/app/record", fields)
             XCTAssertEqual(done.status, .seeOther)
             XCTAssertEqual(done.location, "/app/receipt/1")
-            let got6 = try await browser.post("/app/record", fields).location
-            XCTAssertEqual(got6, "/app/receipt/1", "a double submit replays")
+            let again = try await browser.post("/app/record", fields).location
+            XCTAssertEqual(again, "/app/receipt/1", "a double submit replays")
             XCTAssertEqual(try fx.store.head().count, 1)
             let receipt = try await browser.get("/app/receipt/1")
             XCTAssertEqual(receipt.status, .ok)
@@ -193,12 +193,12 @@ final class AppTests: XCTestCase {
             let french = try await browser.get("/app/login", headers: [.acceptLanguage: "de;q=0.9, fr-CA;q=0.8"])
             XCTAssertTrue(french.body.contains(#"<html lang="fr">"#))
             try await browser.signIn(tokens[.recorder]!)
-            let got7 = try await browser.get("/app/record").body.contains(#"<html lang="en">"#)
-            XCTAssertTrue(got7)
-            let got8 = try await browser.get("/app/record?lang=fr").body.contains("Qu’est-ce que c’était ?")
-            XCTAssertTrue(got8)
-            let got9 = try await browser.get("/app/record").body.contains(#"<html lang="fr">"#)
-            XCTAssertTrue(got9, "remembered for the session")
+            let english = try await browser.get("/app/record").body.contains(#"<html lang="en">"#)
+            XCTAssertTrue(english)
+            let frenchForm = try await browser.get("/app/record?lang=fr").body.contains("Qu’est-ce que c’était ?")
+            XCTAssertTrue(frenchForm)
+            let remembered = try await browser.get("/app/record").body.contains(#"<html lang="fr">"#)
+            XCTAssertTrue(remembered, "remembered for the session")
         }
     }
 
@@ -217,8 +217,8 @@ final class AppTests: XCTestCase {
                                                                              "text": "We will table it", "win": "partial"])
             XCTAssertEqual(answered.location, "/app/organize?answered=1")
             XCTAssertEqual(try fx.store.responses().map(\.deadline), [1])
-            let got10 = try await browser.get("/app/organize?answered=1").body.contains(#"id="deadline-1""#)
-            XCTAssertFalse(got10)
+            let stillOpen = try await browser.get("/app/organize?answered=1").body.contains(#"id="deadline-1""#)
+            XCTAssertFalse(stillOpen)
             // A dead letter, retried from its button: pending again, audited.
             try await fx.store.commit(DaemonStep(campaign: "fixture", judgedThrough: fx.clock.now(), aliveAt: fx.clock.now(), actions: [
                 ActionRecord(id: "fixture/9-r-notify-1", campaign: "fixture", rule: "r", action: "notify", dueAt: fx.clock.now(),
@@ -257,13 +257,13 @@ final class AppTests: XCTestCase {
             XCTAssertEqual(made.status, .created)
             let token = try XCTUnwrap(AppClient.capture(#"id="new-token">([^<]+)<"#, in: made.body))
             XCTAssertTrue(made.body.contains("/app/login#token=\(token)"), "the invite carries the token in the fragment")
-            let got11 = try await browser.get("/app/admin").body.contains(token)
-            XCTAssertFalse(got11, "shown once")
+            let shownAgain = try await browser.get("/app/admin").body.contains(token)
+            XCTAssertFalse(shownAgain, "shown once")
             let volunteer = AppClient(client)
             let invite = try await volunteer.get("/app/login?token=\(token)")
             XCTAssertEqual(invite.location, "/app/login#token=\(token)", "a typed ?token= moves to the fragment")
-            let got12 = try await volunteer.signIn(token).location
-            XCTAssertEqual(got12, "/app/")
+            let invited = try await volunteer.signIn(token).location
+            XCTAssertEqual(invited, "/app/")
             try await AccessService(store: fx.store, log: log, tokens: fx.api().tokens, clock: fx.clock, logger: fx.logger).flush()
             let audit = try await browser.get("/app/admin")
             XCTAssertTrue(audit.body.contains("POST /app/admin/tokens") && audit.body.contains("token phone-1"), audit.body)
