@@ -180,6 +180,12 @@ def organizer(driver, d, tokens):
         return
     number = options[0].get_attribute("value")
     check(driver.find_elements("id", f"deadline-{number}"), f"deadline {number} is not on the board")
+    # At phone width the board and its form come before the status, and every cell of the board is on screen.
+    check(driver.execute_script("return document.getElementById('board-h').compareDocumentPosition(document.getElementById('next-h')) "
+                                "& Node.DOCUMENT_POSITION_FOLLOWING"), "the deadline board does not come before what comes next")
+    cut = driver.execute_script(f"return [...document.querySelectorAll('#deadline-{number} > *')]"
+                                ".filter(c => c.getBoundingClientRect().right > window.innerWidth + 1).map(c => c.textContent)")
+    check(not cut, f"the board's cells {cut} are cut off at 390px")
     shoot(driver, "app-organize")
     fill(driver, {"deadline": number, "text": "The council <b>tabled</b> a motion", "win": "partial"})
     driver.find_element("id", "f-text").submit()

@@ -54,8 +54,9 @@ extension DaemonAPI {
         let reload = registry.lastFailure?.lines ?? []
         var c: [String: Any] = [
             "campaigns": campaigns.map { s -> [String: Any] in
-                ["title": s.title, "judged": zone.short(s.judgedThrough), "entries": s.report.entries,
-                 "sentences": Self.sentences(s, zone: zone)]
+                let sentences = Self.sentences(s, zone: zone)
+                return ["title": s.title, "judged": zone.short(s.judgedThrough), "entries": s.report.entries,
+                        "sentences": sentences, "count": sentences.count]
             },
             "board": board, "hasBoard": !board.isEmpty,
             "dead": dead, "hasDead": !dead.isEmpty, "health": health,
