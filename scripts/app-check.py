@@ -15,7 +15,10 @@ selenium:
 4. signs in as the organizer, records a response to a deadline on the board and sees it answered;
 5. signs in as the admin, adds a token, and opens its invite link in a fresh browser: it signs in,
    and the token is no longer in the address bar;
-6. axe-core finds no serious or critical violation on any app page.
+6. axe-core finds no serious or critical violation on any app page;
+7. in a second browser with JavaScript turned off, an invite link does nothing (its script does
+   not run), the recorder signs in with the token form, records an entry through the plain POST,
+   sees its receipt number, and the entry is in the ledger once.
 
 With --screenshots DIR it writes the record form, the receipt, the organizer's board and the
 admin page at phone width into DIR. Fails (exit 1) naming what is wrong.
@@ -194,6 +197,45 @@ def organizer(driver, d, tokens):
     check(f"deadline {number} is answered" in text(driver), f"the board does not say deadline {number} was answered")
 
 
+def press(driver, form):
+    """Clicks the submit button of the form with this id (a real click: no script of selenium's)."""
+    driver.find_element("css selector", f"{form} button[type=submit]").click()
+
+
+def without_javascript(d, tokens):
+    """The recorder's path with JavaScript turned off: the token form, the plain POST, the receipt."""
+    base = d.base
+    driver = browser(javascript=False)
+    try:
+        driver.set_window_size(390, 844)
+        driver.get(base + "/app/login#token=" + tokens["recorder"])
+        time.sleep(1.5)  # with JavaScript the login page's script would have posted the token by now
+        check(driver.current_url.split("#")[0].endswith("/app/login") and driver.find_elements("name", "token"),
+              f"JavaScript is not off in the no-script browser (the invite link signed in: {driver.current_url})")
+        driver.delete_all_cookies()
+        driver.get(base + "/app/login")
+        driver.find_element("name", "token").send_keys(tokens["recorder"])
+        press(driver, 'form[action="/app/login"]')
+        if not wait(driver, lambda d_: d_.current_url.rstrip("/").endswith("/app"), "without JavaScript, the token form signs in"):
+            return
+        driver.get(base + "/app/record")
+        before = len(d.ledger())
+        care = "Carried groceries up four floors (no script)"
+        fill(driver, {"kind": "meals", "quantity": "3", "area": "a01", "care": care,
+                      "cause": "The lift is broken", "change": "Repair lifts within a week"})
+        press(driver, "#record-form")
+        if not wait(driver, lambda d_: "/app/receipt/" in d_.current_url, "without JavaScript, the record form leads to its receipt"):
+            return
+        seq = int(driver.current_url.rsplit("/", 1)[1])
+        check(f"Care Ledger {seq:03d}" in text(driver), f"the no-script receipt does not say Care Ledger {seq:03d}: {text(driver)[:300]}")
+        entries = d.ledger()
+        n = sum(1 for e in entries if e.get("care") == care)
+        check(n == 1 and len(entries) == before + 1, f"the no-script entry is in the ledger {n} times ({len(entries) - before} new entries)")
+        check(seq == len(entries), f"the no-script receipt is for entry {seq}, the ledger ends at {len(entries)}")
+    finally:
+        driver.quit()
+
+
 def admin(driver, d, tokens):
     base = d.base
     sign_in(driver, base, tokens["admin"])
@@ -262,6 +304,7 @@ def main():
             recorder(driver, d, tokens)
             organizer(driver, d, tokens)
             admin(driver, d, tokens)
+            without_javascript(d, tokens)
             if shots_folder:
                 shots(driver, d, tokens)
     finally:

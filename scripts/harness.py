@@ -15,8 +15,9 @@ import urllib.request
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-def browser(lang="en-US"):
-    """Headless chromium (Debian's) under its chromedriver, at a device scale factor of 1."""
+def browser(lang="en-US", javascript=True):
+    """Headless chromium (Debian's) under its chromedriver, at a device scale factor of 1;
+    with `javascript=False`, pages run no script of their own (as with JavaScript turned off)."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
     options = webdriver.ChromeOptions()
@@ -27,6 +28,9 @@ def browser(lang="en-US"):
     for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--force-device-scale-factor=1",
                 "--disable-dev-shm-usage", f"--lang={lang}"):
         options.add_argument(arg)
+    if not javascript:
+        options.add_argument("--blink-settings=scriptEnabled=false")
+        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
     driver_path = shutil.which("chromedriver") or "/usr/bin/chromedriver"
     driver = webdriver.Chrome(service=Service(driver_path), options=options)
     driver.set_page_load_timeout(60)
