@@ -20,8 +20,8 @@ selenium:
    not run), the recorder signs in with the token form, records an entry through the plain POST,
    sees its receipt number, and the entry is in the ledger once.
 
-With --screenshots DIR it writes the record form, the receipt, the organizer's board and the
-admin page at phone width into DIR. Fails (exit 1) naming what is wrong.
+With --screenshots DIR it writes the record form (in English and in French), the receipt, the
+organizer's board and the admin page at phone width into DIR. Fails (exit 1) naming what is wrong.
 Usage: scripts/app-check.py --bin .build/debug/crescendo [--screenshots docs/screenshots]
 """
 import argparse
@@ -327,6 +327,9 @@ def shots(driver, d, tokens):
     driver.find_element("id", "f-care").submit()
     wait(driver, lambda d_: "/app/receipt/" in d_.current_url, "the record form leads to its receipt")
     shoot(driver, "app-receipt")
+    driver.get(d.base + "/app/record?lang=fr")
+    check(driver.find_element("tag name", "html").get_attribute("lang") == "fr", "/app/record?lang=fr is not in French")
+    shoot(driver, "app-record-fr")
     print(f"app-check: screenshots in {shots_folder}")
 
 
