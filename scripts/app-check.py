@@ -113,6 +113,11 @@ def recorder(driver, d, tokens):
     base = d.base
     sign_in(driver, base, tokens["recorder"])
     axe(driver, "home")
+    # "Sign out" (a form's button) sits on the line of the nav links beside it, as one of them.
+    tops = driver.execute_script("var n = document.querySelector('header nav'); function at(e) { var r = document.createRange(); "
+                                 "r.selectNodeContents(e); return r.getBoundingClientRect().bottom; } "
+                                 "return [at(n.querySelector('a')), at(n.querySelector('button.link'))]")
+    check(abs(tops[0] - tops[1]) <= 2, f"Sign out is not aligned with the nav links (their text ends at {tops[0]:.0f} and {tops[1]:.0f} px)")
     driver.get(base + "/app/record")
     axe(driver, "record")
     before = len(d.ledger())
