@@ -59,7 +59,8 @@ extension DaemonAPI {
         let dead = try await store.deadLetters(limit: 50)
         let counts = try await store.actionCounts()
         return JSONResponse.make(StatusJSON.value(campaigns: campaigns, health: health, dead: dead, counts: counts,
-                                                  failure: registry.lastFailure, now: clock.now(), scope: scope))
+                                                  failure: registry.lastFailure, quarantined: registry.quarantined,
+                                                  now: clock.now(), scope: scope))
     }
 
     /// A page of the audit log, oldest first: an organizer's own lines, or (for an admin) every

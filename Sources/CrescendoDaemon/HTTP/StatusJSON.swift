@@ -3,7 +3,8 @@ import CrescendoDSL
 import CrescendoStore
 
 /// `GET /api/status`: each campaign's "why not yet" and pending timers, channel health, dead
-/// letters, action counts and the last failed reload.
+/// letters, action counts, the campaign files that do not load (`quarantined`) and the last
+/// failed reload.
 ///
 /// By default each campaign is a summary whose size does not grow with the ledger: every
 /// rule's status lines with its counts of open deadlines and pending timers, and the
@@ -12,7 +13,7 @@ import CrescendoStore
 /// answered and every timer it has pending.
 enum StatusJSON {
     static func value(campaigns: [CampaignStatus], health: [ChannelHealth], dead: [DeliveryRecord],
-                      counts: [ActionRecord.State: Int], failure: ReloadFailure?, now: Instant,
+                      counts: [ActionRecord.State: Int], failure: ReloadFailure?, quarantined: [QuarantinedCampaign] = [], now: Instant,
                       scope: StatusScope = .summary) -> JSONValue {
         var fields: [(String, JSONValue)] = [("now", .instant(now))]
         if case .rule(let id, _) = scope { fields.append(("rule", .string(id))) }
@@ -27,6 +28,10 @@ enum StatusJSON {
             ("dead_letters", .array(dead.map { d in
                 .object([("id", .string(d.actionID)), ("channel", .string(d.channel)), ("attempts", .int(d.attempts)),
                          ("error", .maybe(d.lastError))])
+            })),
+            ("quarantined", .array(quarantined.map { q in
+                .object([("file", .string(q.path)), ("campaign", .maybe(q.running)), ("running", .bool(q.running != nil)),
+                         ("since", .instant(q.since)), ("errors", diagnostics(q.diagnostics))])
             })),
             ("reload_error", failure.map { f in .object([("at", .instant(f.at)), ("errors", diagnostics(f.diagnostics))]) } ?? .null),
         ]

@@ -7,7 +7,7 @@ import CrescendoStore
 import Logging
 
 /// The public site as the daemon serves it: one `Site` (suppression, redaction and languages
-/// worked out once) per ledger version, campaign generation and hour, built lazily by the
+/// worked out once) per ledger version, generation of the ledger's campaign and hour, built lazily by the
 /// first request after any of them changes. Requests for the same key share one build.
 ///
 /// A build reads the whole ledger and replays it through the engine, so it runs on an executor
@@ -58,7 +58,7 @@ public actor SiteCache {
     /// The site as of now: the cached one if nothing it depends on changed, else a new one.
     public func site() async throws -> Site {
         let now = clock.now()
-        let key = Key(version: try await store.version(), generation: registry.generation, hour: now.seconds.floorDiv(3600))
+        let key = Key(version: try await store.version(), generation: registry.primary.generation, hour: now.seconds.floorDiv(3600))
         if let current, current.key == key { return current.site }
         if let building, building.key == key { return try await building.task.value }
         // The campaign is read after the generation: a reload in between gives a newer
