@@ -40,6 +40,10 @@ public actor SiteCache {
     /// Whether a request may be answered with the last site built while a newer one is built.
     private let servesStale: Bool
     private var refreshing: Task<Void, Never>?
+    /// The files of the current site rendered so far (a page renders from the whole site, so
+    /// each is rendered once per build), at most `pagesKept` of them.
+    private var pages: (key: Key, files: [String: SiteFile])?
+    private static let pagesKept = 256
     /// Sites built so far (for tests and the log).
     private(set) var builds = 0
     /// The cards' PNGs, rendered on first request and kept while their SVG is unchanged.
@@ -58,23 +62,30 @@ public actor SiteCache {
     /// The file for a request path as of now: a page or export of the site, or a card's PNG
     /// (rendered from the card's SVG as `crescendo publish` renders it); nil when there is none.
     public func file(_ path: String) async throws -> SiteFile? {
-        let site = try await site()
+        let (key, site) = try await entry()
         let relative = String(path.drop { $0 == "/" })
         if SiteRenderer.svgPath(forPNG: relative) != nil { return try await images.file(relative, in: site) }
-        return site.render(path: path)
+        if pages?.key != key { pages = (key, [:]) }
+        if let file = pages?.files[path] { return file }
+        let file = site.render(path: path)
+        if let file, pages!.files.count < Self.pagesKept { pages!.files[path] = file }
+        return file
     }
 
     /// The site as of now: the cached one if nothing it depends on changed, else a new one
     /// (or, when `servesStale`, the last one built while a new one is built in the background).
-    public func site() async throws -> Site {
+    public func site() async throws -> Site { try await entry().site }
+
+    /// The site as of now with the key it was built for.
+    private func entry() async throws -> (key: Key, site: Site) {
         let now = clock.now()
         let key = Key(version: try await store.version(), generation: registry.primary.generation, hour: now.seconds.floorDiv(3600))
-        if let current, current.key == key { return current.site }
+        if let current, current.key == key { return current }
         if servesStale, let current {
             if refreshing == nil { refreshing = Task { await refresh(key, now: now) } }
-            return current.site
+            return current
         }
-        return try await build(key, now: now)
+        return (key, try await build(key, now: now))
     }
 
     /// Waits for the background build in progress, if any (for tests and the benchmark).
@@ -101,9 +112,14 @@ public actor SiteCache {
         building = (key, task)
         defer { if building?.key == key { building = nil } }
         let site = try await task.value
+        // The home page is rendered with the build, off the request path.
+        let home = await Task(executorPreference: Self.executor) { site.render(path: "/") }.value
         builds += 1
         // A slower build for an older key must not replace a newer site.
-        if current == nil || current!.key.version.headSeq <= key.version.headSeq { current = (key, site) }
+        if current == nil || current!.key.version.headSeq <= key.version.headSeq {
+            current = (key, site)
+            pages = (key, home.map { ["/": $0, "/index.html": $0] } ?? [:])
+        }
         logger.debug("built the site at head \(key.version.headSeq)")
         return site
     }
