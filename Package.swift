@@ -71,6 +71,7 @@ let package = Package(
         .target(name: "CrescendoDaemon", dependencies: [
             "CrescendoCore", "CrescendoInputs", "CrescendoDSL", "CrescendoStore", "CrescendoPublish", "CrescendoPublishStore",
             "CrescendoRender",
+            .product(name: "Subprocess", package: "swift-subprocess"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
             .product(name: "Crypto", package: "swift-crypto"),
