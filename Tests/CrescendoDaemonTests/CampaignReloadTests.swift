@@ -1,6 +1,8 @@
 import CrescendoCore
 @testable import CrescendoDaemon
 import CrescendoDSL
+import CrescendoPublish
+import CrescendoStore
 import CrescendoTestSupport
 import Foundation
 import Hummingbird
@@ -109,5 +111,62 @@ final class CampaignReloadTests: XCTestCase {
             let text = "\(error)"
             XCTAssertTrue(text.contains("fixture.yaml:"), text)
         }
+    }
+}
+
+/// The equality with `simulate`, now across a backfill and a reload of another campaign.
+final class ReloadEqualityTests: XCTestCase {
+    func testTheDaemonStillDecidesWhatSimulateDecidesAfterABackfillAndAReload() async throws {
+        let fx = try DaemonFixture(onMissed: "fire_all")
+        let path = try fx.scratch.write(CampaignReloadTests.second, to: "second.yaml")
+        let registry = try CampaignRegistry(paths: [fx.campaignPath, path], factory: ChannelFactory(), logger: fx.logger)
+        let s = Scheduler(store: fx.store, registry: registry, clock: fx.clock, logger: fx.logger)
+        var times: [String] = []
+        for i in 0..<40 { times.append("2026-03-0\(1 + i / 20)T\(10 + i % 10):\(10 + i % 20):00Z") }
+        try await s.step()
+        var backfilled = false
+        for (i, t) in times.sorted().enumerated() {
+            let at = DaemonFixture.t(t)
+            if at > fx.clock.now() { fx.clock.set(at) }
+            try await fx.post([t])
+            if i % 7 == 0 { try await s.step() }
+            if i == 22 {
+                // Judged through the 23rd entry; a late entry after the last milestone recorded
+                // (the 21st entry's) moves no recorded action.
+                try await s.step()
+                let last = try fx.store.actions(since: nil, limit: 1000).filter { $0.rule == "every-3" && $0.campaign == "fixture" }
+                    .map(\.dueAt).max() ?? .distantPast
+                let late = Instant(seconds: last.seconds + 1)
+                XCTAssertLessThan(late, fx.clock.now())
+                _ = try await fx.store.appendBatches([[LedgerEntry(at: late, kind: "masks")]], recordedAt: fx.clock.now())
+                try await s.step()
+                backfilled = true
+            }
+            if i == 30 {
+                try CampaignReloadTests.second.replacingOccurrences(of: "every: 3", with: "every: 4")
+                    .write(toFile: path, atomically: true, encoding: .utf8)
+                XCTAssertTrue(registry.reload(at: fx.clock.now()))
+                try await s.step()
+            }
+        }
+        XCTAssertTrue(backfilled)
+        fx.clock.set(DaemonFixture.t("2026-03-05T00:00:00Z"))
+        try await s.step()
+        let builds = await s.builds
+        XCTAssertEqual(builds, ["fixture": 2, "second": 3], "the backfill rebuilt both once, the reload only the second")
+
+        let campaign = registry.primary.campaign
+        var stored: [StoredEntry] = []
+        try fx.store.forEachEntry(after: 0) { stored.append($0) }
+        stored.sort { ($0.entry.at, $0.seq) < ($1.entry.at, $1.seq) }
+        var it = stored.map(\.entry).makeIterator()
+        let sim = try Simulation.run(campaign: campaign, openLedger: { { it.next() } }, indicators: [], responses: [],
+                                     options: Engine.Options(until: DaemonFixture.t("2026-03-04T23:59:59Z"),
+                                                             renderer: CampaignTemplates(campaign.templates)))
+        let expected = sim.occurrences.filter { $0.at >= campaign.start }.map { "\($0.at.seconds) \($0.rule) \($0.action)" }
+        let actual = try fx.store.actions(since: nil, limit: 1000).filter { $0.campaign == "fixture" }
+            .map { "\($0.dueAt.seconds) \($0.rule) \($0.action)" }
+        XCTAssertEqual(actual, expected)
+        XCTAssertGreaterThan(expected.count, 15)
     }
 }
