@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN = .build/debug/crescendo
 RELEASE_BIN = .build/release/crescendo
 
-.PHONY: deps build run dry-run test check-examples schema validate-html api-check kit-check soak bench release browser-check clean
+.PHONY: deps build run dry-run test check-examples schema validate-html api-check kit-check app-check soak bench release browser-check clean
 
 deps:
 	@scripts/deps.sh
@@ -29,6 +29,7 @@ test: deps
 	python3 scripts/validate-html.py --bin $(BIN)
 	python3 scripts/api-check.py --bin $(BIN)
 	python3 scripts/kit-check.py --bin $(BIN)
+	python3 scripts/app-check.py --bin $(BIN)
 	@$(MAKE) --no-print-directory check-examples
 
 # Writes docs/schema/*.schema.json from the campaign language's key tables (a test fails when they differ).
@@ -47,6 +48,11 @@ api-check: build
 # the poster on one page of A4 and of Letter, its QR code read back by zbarimg.
 kit-check: build
 	python3 scripts/kit-check.py --bin $(BIN)
+
+# The web app in a real browser at phone width: sign-in, the record form and its receipt, the
+# offline queue (3 waiting, then each recorded once), CSRF, roles, the organizer's board, invites, axe-core.
+app-check: build
+	python3 scripts/app-check.py --bin $(BIN)
 
 # The daemon's crash test at full size: 2,000 entries, 20 kill -9s.
 soak: build

@@ -74,6 +74,7 @@ let package = Package(
             .product(name: "Subprocess", package: "swift-subprocess"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+            .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Yams", package: "Yams"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -81,7 +82,7 @@ let package = Package(
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "Logging", package: "swift-log"),
-        ], resources: [.copy("Resources/openapi.yaml")]),
+        ], resources: [.copy("Resources/openapi.yaml"), .copy("Resources/app")]),
         .executableTarget(name: "crescendo", dependencies: [
             "CrescendoCore", "CrescendoInputs", "CrescendoWorkload", "CrescendoDSL", "CrescendoStore", "CrescendoPublish",
             "CrescendoPublishStore", "CrescendoRender", "CrescendoDaemon",

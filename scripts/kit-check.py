@@ -27,6 +27,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from harness import axe_problems, browser  # noqa: E402
 from sample_site import publish_sample  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -82,26 +83,8 @@ def og_image(html):
     return m.group(1) if m else None
 
 
-def browser():
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-    options = webdriver.ChromeOptions()
-    for b in ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"):
-        if os.path.exists(b):
-            options.binary_location = b
-            break
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--force-device-scale-factor=1",
-                "--disable-dev-shm-usage", "--lang=en-US"):
-        options.add_argument(arg)
-    driver_path = shutil.which("chromedriver") or "/usr/bin/chromedriver"
-    driver = webdriver.Chrome(service=Service(driver_path), options=options)
-    driver.set_page_load_timeout(60)
-    return driver
-
-
 def look(driver, site, page, width, height):
     """Loads a page at a width and checks it draws, fits and passes axe-core."""
-    from axe_selenium_python import Axe
     driver.set_window_size(width, height)
     driver.get("file://" + os.path.join(site, page))
     where = f"{page} at {width}px"
@@ -114,14 +97,10 @@ def look(driver, site, page, width, height):
         "return Array.from(document.images).filter(i => !i.complete || i.naturalWidth === 0).map(i => i.getAttribute('src'))")
     if broken:
         fail(f"{where}: images did not load: {broken}")
-    axe = Axe(driver)
-    axe.inject()
-    results = axe.run()
-    bad = [v for v in results["violations"] if v.get("impact") in ("serious", "critical")]
-    for v in bad:
-        targets = [n["target"] for n in v["nodes"]][:3]
-        fail(f"{where}: axe-core {v['impact']}: {v['id']} ({v['help']}) at {targets}")
-    return len(results["violations"])
+    problems, count = axe_problems(driver, where)
+    for p in problems:
+        fail(p)
+    return count
 
 
 def pdf_pages(driver, paper):

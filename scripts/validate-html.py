@@ -6,6 +6,8 @@
 2. Starts `crescendo daemon` on the live example campaign (a copy in a scratch folder, on a free
    loopback port), posts entries to it, and validates every `.html` page its live site serves
    (the paths `crescendo publish` writes for the same ledger), and its 404 page.
+3. Signs in to the web app there and validates each of its pages (login, home, record, receipt,
+   organize, admin, the record form with a field refused, and in French).
 
 Fails (exit 1) on any error the validator reports, naming file, line and column.
 Usage: scripts/validate-html.py --bin .build/debug/crescendo
@@ -94,7 +96,8 @@ def fetch_live_site(binary, work):
             os.makedirs(os.path.dirname(path), exist_ok=True)
             with open(path, "wb") as f:
                 f.write(body)
-        return out, len(pages) + 1
+        apps = save_app_pages(port, token, os.path.join(out, "app"))
+        return out, len(pages) + 1 + apps
     finally:
         daemon.terminate()
         try:
@@ -103,6 +106,50 @@ def fetch_live_site(binary, work):
             daemon.kill()
             daemon.wait()
         log.close()
+
+
+def save_app_pages(port, token, folder):
+    """Signs in to the web app (the daemon's admin token) and saves each of its pages, a receipt,
+    the record form with a field refused, and the French record form; how many."""
+    import http.cookiejar
+    import re
+    import urllib.parse
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+    base = f"http://127.0.0.1:{port}"
+
+    def fetch(path, form=None):
+        data = urllib.parse.urlencode(form).encode() if form is not None else None
+        try:
+            with opener.open(base + path, data=data, timeout=30) as r:
+                return r.status, r.read()
+        except urllib.error.HTTPError as e:
+            return e.code, e.read()
+
+    def csrf(body):
+        m = re.search(rb'name="csrf" value="([^"]+)"', body)
+        if not m:
+            raise SystemExit("validate-html: an app page has no csrf field")
+        return m.group(1).decode()
+
+    os.makedirs(folder, exist_ok=True)
+    pages = {}
+    status, pages["login"] = fetch("/app/login")
+    status, home = fetch("/app/login", {"csrf": csrf(pages["login"]), "token": token})
+    if status != 200 or b'href="/app/record"' not in home:
+        raise SystemExit(f"validate-html: signing in to the app gave {status}")
+    pages["home"] = home
+    for name, path in (("record", "/app/record"), ("organize", "/app/organize"), ("admin", "/app/admin"),
+                       ("record-fr", "/app/record?lang=fr"), ("receipt", "/app/receipt/1")):
+        status, pages[name] = fetch(path)
+        if status != 200:
+            raise SystemExit(f"validate-html: GET {path} gave {status}")
+    status, pages["record-refused"] = fetch("/app/record", {"csrf": csrf(pages["record"]), "kind": "rides", "quantity": "lots"})
+    if status != 422:
+        raise SystemExit(f"validate-html: a record form with a bad quantity gave {status}, not 422")
+    for name, body in pages.items():
+        with open(os.path.join(folder, name + ".html"), "wb") as f:
+            f.write(body)
+    return len(pages)
 
 
 def get_ok(port):

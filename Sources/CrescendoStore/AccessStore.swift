@@ -52,4 +52,20 @@ public protocol AccessStore: LedgerStore {
     /// `reply`) in one transaction, or nothing when the key is already claimed.
     func recordSideFacts(indicators: [IndicatorSample], responses: [Response], recordedAt: Instant,
                          note: WriteNote, reply: StoredReply) async throws -> WriteOutcome
+
+    // MARK: The web app's sessions
+
+    /// Stores a session under `key` (the SHA-256 of its cookie), replacing one already there;
+    /// `expiresAt` nil keeps the expiry it had (none for a new one).
+    func putSession(key: String, value: String, expiresAt: Instant?) async throws
+
+    /// The session under `key` with its expiry, unless it expired before `now`.
+    func session(key: String, now: Instant) async throws -> StoredSession?
+
+    /// Removes the session under `key` (nothing when there is none).
+    func removeSession(key: String) async throws
+
+    /// Deletes sessions that expired before `cutoff`; returns how many.
+    @discardableResult
+    func pruneSessions(before cutoff: Instant) async throws -> Int
 }

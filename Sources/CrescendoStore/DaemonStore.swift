@@ -45,4 +45,10 @@ public protocol DaemonStore: AccessStore {
 
     /// Dead deliveries (dead letters), newest first.
     func deadLetters(limit: Int) async throws -> [DeliveryRecord]
+
+    /// Makes the dead deliveries of an action (of one channel, or every one when `channel` is
+    /// nil) pending again, due at `at`, and the action with them, writing `audit` (with the
+    /// channels in its `ids`) in the same transaction. Returns the channels made pending; none
+    /// (and nothing written) when the action has no dead delivery.
+    func retryDeadDeliveries(actionID: String, channel: String?, at: Instant, audit: AuditEvent) async throws -> [String]
 }

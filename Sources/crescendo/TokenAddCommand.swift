@@ -17,15 +17,8 @@ struct TokenAddCommand: AsyncParsableCommand {
     @Option(help: "recorder, organizer or admin.") var role: Role
     @Option(help: "When the token stops working (a date, date-time or duration).") var expires: String?
 
-    /// The names the daemon and the audit log use for callers that are not a token.
-    static let reserved: Set<String> = ["cli", "anonymous", "CRESCENDO_TOKEN"]
-
     func validate() throws {
-        let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "._-@"))
-        guard !name.isEmpty, name.count <= 64, name.unicodeScalars.allSatisfy({ $0.isASCII && allowed.contains($0) }) else {
-            throw ValidationError("--name is 1 to 64 letters, digits or . _ - @, not \"\(name)\"")
-        }
-        guard !Self.reserved.contains(name) else { throw ValidationError("--name \(name) is reserved; choose another") }
+        if let problem = TokenRecord.nameProblem(name) { throw ValidationError("--name: \(problem)") }
     }
 
     func run() async throws {
@@ -45,14 +38,7 @@ struct TokenAddCommand: AsyncParsableCommand {
 
     /// A date (through its end, UTC), a date-time, or a duration from `now`; never in the past.
     static func expiry(_ text: String, from now: Instant) throws -> Instant {
-        let t: Instant
-        if let span = TimeParsing.duration(text) {
-            t = Instant(seconds: now.seconds + span.seconds)
-        } else if let date = TimeParsing.date(text) {
-            t = Zone.utc.instant(date.adding(days: 1))
-        } else if let instant = TimeParsing.instant(text, zone: .utc) {
-            t = instant
-        } else {
+        guard let t = TokenRecord.expiry(text, from: now) else {
             throw ValidationError("--expires is a date (2027-03-31), a date-time (2027-03-31T18:00) or a duration (30d), not \"\(text)\"")
         }
         guard t > now else { throw ValidationError("--expires \(text) is already past") }

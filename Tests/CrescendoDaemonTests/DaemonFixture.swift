@@ -43,6 +43,8 @@ final class DaemonFixture: @unchecked Sendable {
     let clock: ManualClock
     let registry: CampaignRegistry
     let logger = Logger(label: "test")
+    /// The scheduler the web-app tests hand their API, to step it.
+    var appScheduler: Scheduler?
 
     /// `campaign`: another campaign file's text (the fixture's own by default).
     init(onMissed: String = "fire_once", start: String = "2026-03-01T08:00:00Z", campaign: String = campaignText) throws {

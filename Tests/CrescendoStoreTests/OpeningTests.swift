@@ -30,7 +30,7 @@ final class OpeningTests: XCTestCase {
         try sqlite3(path, "UPDATE meta SET value = '7' WHERE key = 'schema_version';")
         for access in [SQLiteLedgerStore.Access.readWrite, .readOnly] {
             XCTAssertThrowsError(try SQLiteLedgerStore(path: path, access: access)) {
-                XCTAssertEqual("\($0)", "\(path) has ledger schema version 7, newer than this build of crescendo knows (5); upgrade crescendo to use it")
+                XCTAssertEqual("\($0)", "\(path) has ledger schema version 7, newer than this build of crescendo knows (6); upgrade crescendo to use it")
             }
         }
     }

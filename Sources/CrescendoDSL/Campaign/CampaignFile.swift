@@ -33,6 +33,7 @@ struct CampaignFile {
         let quietHours = f["quiet_hours"].flatMap { sections.quietHours($0, "quiet_hours") }
         let brand = sections.brand(f["brand"])
         let guides = sections.guides(f["guides"], campaignFile: path)
+        let prompts = sections.prompts(f["prompts"])
 
         var resolver = IncludeResolver(session: session, root: path)
         let libraries = resolver.libraries(of: f, in: path, sink: sink, chain: [FilePaths.identity(path)])
@@ -73,6 +74,7 @@ struct CampaignFile {
         if case .own(let q)? = quietHours { campaign.quietHours = q }
         campaign.brand = brand
         campaign.guides = guides
+        campaign.prompts = prompts
         return campaign
     }
 

@@ -12,7 +12,15 @@ extension Shapes {
             localized: true),
     ])
 
+    /// The web app's record form: a prompt per beat, in the campaign's voice, with translations.
+    static let prompts = Shape("prompts", keys: [
+        Key("care", .text, .optional, "the record form's prompt for what was done, e.g. What did you do today?", localized: true),
+        Key("cause", .text, .optional, "the prompt for why it was needed", localized: true),
+        Key("change", .text, .optional, "the prompt for the change that would make it unnecessary", localized: true),
+    ])
+
     static let kitKeys = [
+        Key("prompts", .shape(prompts), .optional, "the web app's record form: a prompt for each beat (care, cause, change), `care.fr` and so on for other languages"),
         Key("brand", .shape(brand), .optional, "hashtags, accent colour and public site of the cards, posters and share links"),
         Key("guides", .map(.shape(guide)), .optional, "Markdown guides published beside the stories, by id (the page is guides/ID.html)"),
     ]

@@ -27,6 +27,7 @@ public struct AccessService: Service {
                 do {
                     let n = try await store.pruneIdempotencyKeys(before: Instant(seconds: now.seconds - Self.keepKeys))
                     if n > 0 { logger.info("pruned \(n) Idempotency-Key(s) older than 7 days") }
+                    try await store.pruneSessions(before: now)
                 } catch { logger.warning("could not prune Idempotency-Keys: \(error)") }
             }
         }

@@ -2,7 +2,7 @@ import CrescendoCore
 import CrescendoStore
 import Hummingbird
 
-/// Notes every refusal of the API (`/api/...`, `/metrics`) in the audit log: any response or
+/// Notes every refusal of the API (`/api/...`, `/metrics`) and the web app (`/app/...`) in the audit log: any response or
 /// error with a status of 400 or more, with who asked (when known), the route and the
 /// error's sentence. The daemon goes on serving; the line is written by `AccessService`.
 struct RefusalAudit: RouterMiddleware {
@@ -12,7 +12,7 @@ struct RefusalAudit: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let path = request.uri.path
-        guard path.hasPrefix("/api/") || path == "/metrics" else { return try await next(request, context) }
+        guard path.hasPrefix("/api/") || path == "/metrics" || path.hasPrefix("/app") else { return try await next(request, context) }
         do {
             let response = try await next(request, context)
             if response.status.code >= 400 { note(request, context, status: response.status.code, detail: nil) }

@@ -33,7 +33,12 @@ public final class TokenBook: Sendable {
 
     /// The caller this token stands for at `now`, or the refusal.
     public func caller(token: String, now: Instant) async throws -> Result<Caller, Refusal> {
-        let hash = TokenSecret.hash(token)
+        try await caller(hash: TokenSecret.hash(token), now: now)
+    }
+
+    /// The caller of the token with this hash at `now` (a web-app session keeps the hash, so a
+    /// revoked or expired token ends its sessions too), or the refusal.
+    public func caller(hash: String, now: Instant) async throws -> Result<Caller, Refusal> {
         if let daemonTokenHash, Self.equal(hash, daemonTokenHash) {
             return .success(Caller(name: Caller.daemonTokenName, role: .admin))
         }

@@ -20,28 +20,35 @@ extension DaemonAPI {
     /// Runs `write` under the request's key, if it has one: replays a claimed key, refuses a
     /// reused or busy one, and otherwise hands `write` the claim to store with its facts.
     func idempotent(_ request: Request, _ caller: Caller, body: ByteBuffer,
-                    _ write: (IdempotencyClaim?) async throws -> Response) async throws -> Response {
-        guard let key = request.headers[Self.idempotencyHeader] else { return try await write(nil) }
+                    _ write: (IdempotencyClaim?) async throws -> WriteResult) async throws -> WriteResult {
+        try await idempotent(key: request.headers[Self.idempotencyHeader], what: RefusalAudit.what(request), caller, body: body, write)
+    }
+
+    /// The same for a write whose key and route come from elsewhere (the web app's forms carry
+    /// their key in a hidden field); `what` is `METHOD /path`, part of the fingerprint.
+    func idempotent(key: String?, what: String, _ caller: Caller, body: ByteBuffer,
+                    _ write: (IdempotencyClaim?) async throws -> WriteResult) async throws -> WriteResult {
+        guard let key else { return try await write(nil) }
         guard !key.isEmpty, key.count <= Self.maxKeyLength, key.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x7F }) else {
             throw APIError(.unprocessableContent, "Idempotency-Key must be 1 to \(Self.maxKeyLength) printable ASCII characters",
                            field: "Idempotency-Key")
         }
         var hasher = SHA256()
-        hasher.update(data: Data("\(request.method) \(request.uri.path)\n".utf8))
+        hasher.update(data: Data("\(what)\n".utf8))
         hasher.update(data: Data(body.readableBytesView))
         let fingerprint = hasher.finalize().map { String(format: "%02x", $0) }.joined()
         let claim = IdempotencyClaim(scope: caller.name, key: key, fingerprint: fingerprint)
         if let first = try await store.idempotencyRecord(scope: claim.scope, key: claim.key) {
-            return try replay(first, claim, request, caller)
+            return try replay(first, claim, what, caller)
         }
         guard await gate.enter(claim) else {
             throw APIError(.conflict, "a request with this Idempotency-Key is still being recorded; retry it in a moment",
                            field: "Idempotency-Key")
         }
         do {
-            let response = try await write(claim)
+            let result = try await write(claim)
             await gate.leave(claim)
-            return response
+            return result
         } catch {
             await gate.leave(claim)
             throw error
@@ -49,22 +56,20 @@ extension DaemonAPI {
     }
 
     /// The first response under a claimed key, for a request with the same fingerprint.
-    func replay(_ first: IdempotencyRecord, _ claim: IdempotencyClaim, _ request: Request, _ caller: Caller) throws -> Response {
+    func replay(_ first: IdempotencyRecord, _ claim: IdempotencyClaim, _ what: String, _ caller: Caller) throws -> WriteResult {
         guard first.fingerprint == claim.fingerprint else {
             throw APIError(.unprocessableContent,
                            "this Idempotency-Key was used for a different request; use a new key for a new request",
                            field: "Idempotency-Key")
         }
-        log.record(AuditEvent(at: clock.now(), who: caller.name, role: caller.role, what: RefusalAudit.what(request),
+        log.record(AuditEvent(at: clock.now(), who: caller.name, role: caller.role, what: what,
                               outcome: first.reply.status, detail: "replayed the first response (Idempotency-Key)"))
-        var response = JSONResponse.text(first.reply.body, status: HTTPResponse.Status(code: first.reply.status))
-        response.headers[Self.replayedHeader] = "true"
-        return response
+        return WriteResult(reply: first.reply, replayed: true)
     }
 
     /// A write's audit line and key, for its transaction.
-    func note(_ request: Request, _ caller: Caller, claim: IdempotencyClaim?, outcome: Int, ids: String = "") -> WriteNote {
-        WriteNote(audit: AuditEvent(at: clock.now(), who: caller.name, role: caller.role, what: RefusalAudit.what(request),
-                                    ids: ids, outcome: outcome), claim: claim)
+    func note(_ what: String, _ caller: Caller, claim: IdempotencyClaim?, outcome: Int, ids: String = "") -> WriteNote {
+        WriteNote(audit: AuditEvent(at: clock.now(), who: caller.name, role: caller.role, what: what, ids: ids, outcome: outcome),
+                  claim: claim)
     }
 }

@@ -48,13 +48,22 @@ public struct DaemonAPI: Sendable {
         ("POST", "/api/entries", .recorder),
         ("POST", "/api/responses", .organizer), ("POST", "/api/indicators", .organizer),
         ("GET", "/api/ledger", .organizer), ("GET", "/api/actions", .organizer), ("GET", "/api/status", .organizer),
-        ("GET", "/api/audit", .organizer), ("POST", "/api/reload", .admin),
+        ("GET", "/api/audit", .organizer), ("POST", "/api/deliveries/{id}/retry", .organizer), ("POST", "/api/reload", .admin),
     ]
+
+    /// The session cookie: HttpOnly, SameSite=Strict, for the whole daemon (the offline queue
+    /// posts to `/api/entries` with it); `Secure` is added over HTTPS (`SecureCookies`).
+    static let sessionCookie = SessionCookieParameters(name: "crescendo_session", path: "/", secure: false, sameSite: .strict)
 
     /// The router with every route.
     public func router() -> Router<DaemonRequestContext> {
         let router = Router(context: DaemonRequestContext.self)
+        router.add(middleware: SecureCookies())
+        router.add(middleware: SessionMiddleware(storage: SessionStoreDriver(store: store, clock: clock),
+                                                 configuration: .init(sessionCookieParameters: Self.sessionCookie,
+                                                                      defaultSessionExpiration: .seconds(Self.sessionDays * 86_400))))
         router.add(middleware: TokenAuthenticator(book: tokens, log: log, clock: clock))
+        router.add(middleware: SessionAuthenticator(book: tokens, log: log, clock: clock))
         router.add(middleware: RefusalAudit(log: log, clock: clock))
         router.get("/healthz") { _, _ in JSONResponse.text(#"{"status":"ok"}"#) }
         router.get("/openapi.json") { _, _ in OpenAPIDocument.response() }
@@ -69,6 +78,9 @@ public struct DaemonAPI: Sendable {
         organizer.get("/api/actions") { request, _ in try await actions(request) }
         organizer.get("/api/status") { request, _ in try await status(request) }
         organizer.get("/api/audit") { request, context in try await audit(request, context.requireIdentity()) }
+        organizer.post("/api/deliveries/:id/retry") { request, context in
+            try await postRetry(request, context.requireIdentity(), id: context.parameters.require("id"))
+        }
         organizer.get("/metrics") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
                      body: ResponseBody(byteBuffer: ByteBuffer(string: await metrics.render(store: store))))
@@ -76,6 +88,7 @@ public struct DaemonAPI: Sendable {
 
         let admin = RoleGate.require(.admin, on: router.group())
         admin.post("/api/reload") { request, context in try await postReload(request, context.requireIdentity()) }
+        addApp(to: router)
         // Last: it wraps only the not-found responder, so every route above keeps priority.
         router.add(middleware: SiteMiddleware(cache: site, logger: logger))
         return router

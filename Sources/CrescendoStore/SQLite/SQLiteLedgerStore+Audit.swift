@@ -9,7 +9,9 @@ extension SQLiteLedgerStore {
 
     public func audit(_ query: AuditQuery) throws -> [AuditEvent] {
         try read { db in
-            let rows = if let who = query.who {
+            let rows = if let before = query.before, query.who == nil {
+                try Row.fetchAll(db, sql: AccessSQL.auditPageBefore, arguments: [before, query.limit])
+            } else if let who = query.who {
                 try Row.fetchAll(db, sql: AccessSQL.auditPageOfWho, arguments: [who, query.after, query.limit])
             } else {
                 try Row.fetchAll(db, sql: AccessSQL.auditPage, arguments: [query.after, query.limit])

@@ -7,7 +7,7 @@ import GRDB
 /// `LedgerMigrations.schemaVersion`.
 enum LedgerMigrations {
     /// The newest schema version this build knows (stored in `meta.schema_version`).
-    static let schemaVersion = 5
+    static let schemaVersion = 6
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -25,6 +25,9 @@ enum LedgerMigrations {
         }
         migrator.registerMigration("v5") { db in
             try db.execute(sql: v5)
+        }
+        migrator.registerMigration("v6") { db in
+            try db.execute(sql: v6)
         }
         return migrator
     }
