@@ -100,6 +100,9 @@ def main():
     if os.path.exists("scripts/bench-daemon.sh"):
         subprocess.run(["scripts/bench-daemon.sh", BIN], check=True)
     subprocess.run([sys.executable, "scripts/bench-delay.py", BIN], check=True)
+    # The daemon holding W1's ledger (issue 13); BENCH_SCALE_ENTRIES sets its size (default 1,000,000).
+    subprocess.run([sys.executable, "scripts/bench-daemon-scale.py", BIN], check=True,
+                   env={**os.environ, "BENCH_DATA": DATA, "RUNS": str(RUNS)})
 
 
 if __name__ == "__main__":

@@ -46,8 +46,9 @@ public struct CrescendoDaemon: Sendable {
         let tokens = TokenBook(store: store, daemonToken: config.token)
         let log = AccessLog()
         let access = AccessService(store: store, log: log, tokens: tokens, clock: clock, logger: logger)
+        let site = SiteCache(store: store, registry: registry, clock: clock, servesStale: config.servesStaleSite, logger: logger)
         let api = DaemonAPI(store: store, registry: registry, scheduler: scheduler, ingest: ingest, clock: clock, metrics: metrics,
-                            tokens: tokens, log: log, logger: logger, reload: { reloader.reload() })
+                            tokens: tokens, log: log, site: site, logger: logger, reload: { reloader.reload() })
         if config.token == nil, try await store.tokens().allSatisfy({ $0.refusal(at: clock.now()) != nil }) {
             logger.warning("no token can write: set CRESCENDO_TOKEN, give --token-file, or add one with crescendo token add")
         }

@@ -10,10 +10,13 @@ public struct DaemonConfiguration: Sendable {
     public var retry: RetryPolicy
     /// Seconds between checks of the campaign files' modification times.
     public var pollSeconds: Double
+    /// Whether a public page may be served from the last site built while the next is built
+    /// (`SiteCache.servesStale`); false makes every request wait for a site of the latest commit.
+    public var servesStaleSite: Bool
 
     public init(campaignPaths: [String], host: String = "127.0.0.1", port: Int = 8080,
-                token: String? = nil, retry: RetryPolicy = RetryPolicy(), pollSeconds: Double = 2) {
+                token: String? = nil, retry: RetryPolicy = RetryPolicy(), pollSeconds: Double = 2, servesStaleSite: Bool = true) {
         self.campaignPaths = campaignPaths; self.host = host; self.port = port
-        self.token = token; self.retry = retry; self.pollSeconds = pollSeconds
+        self.token = token; self.retry = retry; self.pollSeconds = pollSeconds; self.servesStaleSite = servesStaleSite
     }
 }

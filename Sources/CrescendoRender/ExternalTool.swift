@@ -26,6 +26,9 @@ struct ExternalTool: Sendable {
     /// Runs the program with `arguments` and `input` on its standard input; its standard output.
     func run(_ arguments: [String], input: [UInt8], file: String) async throws -> [UInt8] {
         Self.pipesFailInsteadOfKilling
+        // Looked up first: swift-subprocess 1.0.2 can trap on an input pipe it did not close
+        // when the executable is not found.
+        guard Self.onPath(name) else { throw RenderError.missingTool(tool: name, package: package, file: file) }
         let (name, limit) = (self.name, outputLimit)
         let result = try await withThrowingTaskGroup(of: Outcome.self) { group in
             group.addTask {
@@ -60,6 +63,13 @@ struct ExternalTool: Sendable {
         case finished(ok: Bool, output: [UInt8], error: String)
         case missing
         case timedOut
+    }
+
+    /// Whether `name` is an executable file on `PATH` (or, with a slash, at that path).
+    static func onPath(_ name: String) -> Bool {
+        if name.contains("/") { return FileManager.default.isExecutableFile(atPath: name) }
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        return path.split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/\(name)") }
     }
 
     /// The first three lines of what a program said on standard error.

@@ -35,20 +35,29 @@ public struct SiteRenderer: Sendable {
             }
         }
         let rasterizer = self.rasterizer
-        try await withThrowingTaskGroup(of: (String, [UInt8]).self) { group in
+        // On a failure no further card is started, the ones running finish, and the error of
+        // the first failing card in site order is thrown: the same error on every run.
+        var failures: [Int: any Error] = [:]
+        await withTaskGroup(of: (Int, Result<[UInt8], any Error>).self) { group in
             var next = 0
             func start() {
-                guard next < todo.count else { return }
-                let job = todo[next]
+                guard next < todo.count, failures.isEmpty else { return }
+                let (index, job) = (next, todo[next])
                 next += 1
-                group.addTask { (job.png, try await rasterizer.png(svg: job.svg, file: job.png)) }
+                group.addTask {
+                    do { return (index, .success(try await rasterizer.png(svg: job.svg, file: job.png))) } catch { return (index, .failure(error)) }
+                }
             }
             for _ in 0..<concurrency { start() }
-            while let (path, png) = try await group.next() {
-                files[path] = SiteFile(contentType: "image/png", bytes: png)
+            while let (index, result) = await group.next() {
+                switch result {
+                case .success(let png): files[todo[index].png] = SiteFile(contentType: "image/png", bytes: png)
+                case .failure(let error): failures[index] = error
+                }
                 start()
             }
         }
+        if let first = failures.keys.min() { throw failures[first]! }
         return files
     }
 

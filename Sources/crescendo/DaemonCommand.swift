@@ -22,6 +22,8 @@ struct DaemonCommand: AsyncParsableCommand {
     @Option(help: "HOST:PORT to listen on.") var listen: String = "127.0.0.1:8080"
     @Option(help: "A file holding the daemon's own admin token (instead of $CRESCENDO_TOKEN).") var tokenFile: String?
     @Option(help: "Seconds between checks of the campaign files for changes.") var poll: Double = 2
+    @Flag(help: "Make every public page wait for a site built from the latest commit, instead of serving the last one built while the next is built.")
+    var freshSite = false
 
     func validate() throws {
         guard !campaigns.isEmpty else { throw ValidationError("give at least one --campaign FILE") }
@@ -40,7 +42,8 @@ struct DaemonCommand: AsyncParsableCommand {
             try FileManager.default.createDirectory(at: URL(fileURLWithPath: db).deletingLastPathComponent(), withIntermediateDirectories: true)
             var logger = Logger(label: "crescendo.daemon")
             logger.logLevel = .info
-            let config = DaemonConfiguration(campaignPaths: campaigns, host: host, port: port, token: token, pollSeconds: poll)
+            let config = DaemonConfiguration(campaignPaths: campaigns, host: host, port: port, token: token, pollSeconds: poll,
+                                             servesStaleSite: !freshSite)
             try await CrescendoDaemon(configuration: config, store: LedgerDatabase.open(db), logger: logger).run()
         }
     }

@@ -111,6 +111,28 @@ final class LiveSiteTests: XCTestCase {
         }
     }
 
+    /// The daemon's way (`servesStale`): a request right after a commit gets the last site at
+    /// once and starts the next build; once it is built the pages are those of a fresh build.
+    func testServingTheLastSiteWhileTheNextIsBuilt() async throws {
+        let fx = try DaemonFixture()
+        let cache = SiteCache(store: fx.store, registry: fx.registry, clock: fx.clock, servesStale: true)
+        try await Application(router: fx.api(site: cache).router()).test(.router) { client in
+            let (_, before) = try await get(client, "/")
+            XCTAssertTrue(before.contains(Self.chainCount(0)), before)
+            let (created, _) = try await post(client, "/api/entries", #"[{"kind":"masks"},{"kind":"masks","quantity":4}]"#)
+            XCTAssertEqual(created, .created)
+            let (_, stale) = try await get(client, "/")
+            XCTAssertEqual(stale, before, "the last site, without waiting")
+            await cache.caughtUp()
+            let (_, after) = try await get(client, "/")
+            XCTAssertTrue(after.contains(Self.chainCount(2)), after)
+            let builds = await cache.builds
+            XCTAssertEqual(builds, 2)
+            let fresh = try await SiteCache(store: fx.store, registry: fx.registry, clock: fx.clock).file("/")
+            XCTAssertEqual(fresh.map { String(decoding: $0.bytes, as: UTF8.self) }, after, "the same bytes as a fresh build")
+        }
+    }
+
     func testPlantedContactDetailsNeverAppearInAnyPage() async throws {
         try await withSite { client, fx, cache in
             // Through the API (redacted on the way in) and straight into the store (redacted on the way out).

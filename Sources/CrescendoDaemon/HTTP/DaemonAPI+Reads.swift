@@ -39,13 +39,28 @@ extension DaemonAPI {
         return JSONResponse.make(.object([("actions", .array(rows.map(ActionJSON.value)))]))
     }
 
-    func status() async throws -> Response {
+    /// The status summary, or one rule in full with `rule` (and `campaign` to pick among
+    /// campaigns that share a rule id); a rule no campaign has is a 404 naming it.
+    func status(_ request: Request) async throws -> Response {
+        let q = request.uri.queryParameters
+        var scope = StatusScope.summary
+        if let rule = q.get("rule") {
+            scope = .rule(rule, campaign: q.get("campaign"))
+        } else if q.get("campaign") != nil {
+            throw APIError(.badRequest, "campaign picks among the campaigns of a rule: give rule too", field: "campaign")
+        }
         let campaigns = await scheduler.status()
+        if case .rule(let id, let only) = scope,
+           !campaigns.contains(where: { c in (only == nil || only == c.campaign) && c.report.rules.contains { $0.rule == id } }) {
+            let whose = only.map { " in campaign \($0)" } ?? ""
+            throw APIError(.notFound, "no rule \(id)\(whose); GET /api/status lists the rules", field: "rule")
+        }
         let health = try await store.channelHealth()
         let dead = try await store.deadLetters(limit: 50)
         let counts = try await store.actionCounts()
         return JSONResponse.make(StatusJSON.value(campaigns: campaigns, health: health, dead: dead, counts: counts,
-                                                  failure: registry.lastFailure, now: clock.now()))
+                                                  failure: registry.lastFailure, quarantined: registry.quarantined,
+                                                  now: clock.now(), scope: scope))
     }
 
     /// A page of the audit log, oldest first: an organizer's own lines, or (for an admin) every

@@ -76,7 +76,7 @@ public struct DaemonAPI: Sendable {
         organizer.post("/api/indicators") { request, context in try await postIndicators(request, context.requireIdentity()) }
         organizer.get("/api/ledger") { request, _ in try await ledger(request) }
         organizer.get("/api/actions") { request, _ in try await actions(request) }
-        organizer.get("/api/status") { _, _ in try await status() }
+        organizer.get("/api/status") { request, _ in try await status(request) }
         organizer.get("/api/audit") { request, context in try await audit(request, context.requireIdentity()) }
         organizer.post("/api/deliveries/:id/retry") { request, context in
             try await postRetry(request, context.requireIdentity(), id: context.parameters.require("id"))

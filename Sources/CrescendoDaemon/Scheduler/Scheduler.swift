@@ -26,9 +26,12 @@ public actor Scheduler {
     private let dispatcher: Dispatcher?
     private var runtimes: [String: CampaignRuntime] = [:]
     private var modes: [String: Mode] = [:]
-    private var generation = 0
     private var watermarks: [String: Watermark] = [:]
-    private var startedAt: Instant?
+    /// When each campaign first ran in this process (a campaign quarantined at start first
+    /// runs when its file loads, and catches up from then as at a start).
+    private var startedAt: [String: Instant] = [:]
+    /// Engines built per campaign (at start, after a reload that changed it, after a late fact).
+    private(set) var builds: [String: Int] = [:]
 
     /// `ingest`, when given, is waited for before each step reads facts; `dispatcher`, when
     /// given, is woken after a step that recorded actions to deliver.
@@ -46,18 +49,19 @@ public actor Scheduler {
         let now = clock.now()
         floor?.raise(to: now)
         await settle()
-        if startedAt == nil { startedAt = now }
-        if registry.generation != generation {
-            let mode: Mode = generation == 0 ? .startup : .reload
-            generation = registry.generation
-            runtimes = [:]
-            for l in registry.campaigns {
-                runtimes[l.campaign.id] = CampaignRuntime(l)
-                modes[l.campaign.id] = mode
-            }
+        let running = registry.campaigns
+        // Only a campaign loaded anew (or first run) gets a new engine; the others keep theirs.
+        for l in running where runtimes[l.campaign.id]?.loaded.generation != l.generation {
+            let id = l.campaign.id
+            modes[id] = startedAt[id] == nil ? .startup : .reload
+            if startedAt[id] == nil { startedAt[id] = now }
+            runtimes[id] = CampaignRuntime(l)
+            builds[id, default: 0] += 1
         }
+        let ids = Set(running.map(\.campaign.id))
+        runtimes = runtimes.filter { ids.contains($0.key) }
         var recorded: [ActionRecord] = []
-        for l in registry.campaigns {
+        for l in running {
             recorded += try await step(campaign: l.campaign.id, now: now)
         }
         if recorded.contains(where: { $0.state == .pending }) { dispatcher?.wake() }
@@ -76,6 +80,7 @@ public actor Scheduler {
         } else {
             logger.info("a fact older than what \(id) has judged arrived; replaying the ledger")
             rt = CampaignRuntime(rt.loaded)
+            builds[id, default: 0] += 1
             decided = rt.feed(try await store.facts(after: FactCursor()))
             if mode == .normal { mode = .rebuilt }
         }
@@ -85,7 +90,8 @@ public actor Scheduler {
         if mode == .startup, let persisted {
             lastAlive = max(persisted.aliveAt, facts.lastRecordedAt ?? .distantPast)
         }
-        let actions = try await classify(identified, rt.loaded, mode: mode, judged: persisted?.judgedThrough, lastAlive: lastAlive, now: now)
+        let actions = try await classify(identified, rt.loaded, mode: mode, judged: persisted?.judgedThrough, lastAlive: lastAlive,
+                                         startedAt: startedAt[id], now: now)
         let timers = rt.engine.pendingTimers
         let changed = rt.persistedTimers != timers
         let step = DaemonStep(campaign: id, judgedThrough: max(target, persisted?.judgedThrough ?? target), aliveAt: now,
@@ -95,7 +101,7 @@ public actor Scheduler {
         watermarks[id] = Watermark(judgedThrough: step.judgedThrough, aliveAt: now)
         runtimes[id] = rt
         modes[id] = .normal
-        if mode == .startup, let lastAlive, let startedAt {
+        if mode == .startup, let lastAlive, let startedAt = startedAt[id] {
             let missed = (try? await store.timers(campaign: id))?.filter { $0.timer.at > lastAlive && $0.timer.at < startedAt }.count ?? 0
             logger.info("\(id): resumed; judged through \(step.judgedThrough), \(inserted.count) action(s) recorded on catch-up, \(missed) timer(s) had fallen due while down")
         }
@@ -110,7 +116,7 @@ public actor Scheduler {
 
     /// Turns decided actions into rows: normal ones pending, missed ones per `on_missed`.
     private func classify(_ identified: [(id: String, occurrence: Occurrence)], _ loaded: LoadedCampaign, mode: Mode,
-                          judged: Instant?, lastAlive: Instant?, now: Instant) async throws -> [ActionRecord] {
+                          judged: Instant?, lastAlive: Instant?, startedAt: Instant?, now: Instant) async throws -> [ActionRecord] {
         let judged = judged ?? .distantPast
         // Actions for instants already judged exist unless the facts or rules changed; only new ones matter.
         let old = identified.filter { $0.occurrence.at <= judged }.map(\.id)
