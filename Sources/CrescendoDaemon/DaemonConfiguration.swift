@@ -4,20 +4,19 @@ public struct DaemonConfiguration: Sendable {
     public var campaignPaths: [String]
     public var host: String
     public var port: Int
-    /// The write token; nil leaves writes open, which is refused off loopback.
+    /// The daemon's own token (`CRESCENDO_TOKEN`, `--token-file`), an admin token; people's
+    /// tokens are in the ledger database (`crescendo token add`).
     public var token: String?
     public var retry: RetryPolicy
     /// Seconds between checks of the campaign files' modification times.
     public var pollSeconds: Double
+    /// Whether a public page may be served from the last site built while the next is built
+    /// (`SiteCache.servesStale`); false makes every request wait for a site of the latest commit.
+    public var servesStaleSite: Bool
 
     public init(campaignPaths: [String], host: String = "127.0.0.1", port: Int = 8080,
-                token: String? = nil, retry: RetryPolicy = RetryPolicy(), pollSeconds: Double = 2) {
+                token: String? = nil, retry: RetryPolicy = RetryPolicy(), pollSeconds: Double = 2, servesStaleSite: Bool = true) {
         self.campaignPaths = campaignPaths; self.host = host; self.port = port
-        self.token = token; self.retry = retry; self.pollSeconds = pollSeconds
-    }
-
-    /// Whether `host` is a loopback address.
-    public var isLoopback: Bool {
-        host == "localhost" || host == "::1" || host.hasPrefix("127.")
+        self.token = token; self.retry = retry; self.pollSeconds = pollSeconds; self.servesStaleSite = servesStaleSite
     }
 }

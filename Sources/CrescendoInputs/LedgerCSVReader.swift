@@ -115,5 +115,6 @@ public final class LedgerCSVReader: CSVRowReader {
         return KeyedEntry(entry: entry, keys: keys)
     }
 
-    private func error(_ message: String) -> InputError { source.error(message) }
+    /// An error naming the file and the line of the record just read (for checks made on the entry afterwards).
+    public func error(_ message: String) -> InputError { source.error(message) }
 }

@@ -8,13 +8,14 @@ import CrescendoCore
 /// metrics see only this protocol. `commit(_:)` is the one write of engine output (actions,
 /// timers and watermark in one transaction); `dueDeliveries` and `recordAttempt` are the
 /// dispatcher's claim and completion. `SQLiteLedgerStore` satisfies it with synchronous methods.
-public protocol DaemonStore: LedgerStore {
+public protocol DaemonStore: AccessStore {
     /// A campaign's persisted watermark, if the daemon ever committed a step for it.
     func watermark(campaign: String) async throws -> Watermark?
 
     /// Commits one scheduler step in one transaction: the new actions (ids already present are
-    /// left alone) with a delivery per channel, the timer snapshot when given, and the
-    /// watermark. Returns the actions that were new.
+    /// left alone) with a delivery per channel (first attempted at its `deliverAt`, if later
+    /// than the decision), the timer snapshot when given, and the watermark. Returns the
+    /// actions that were new.
     @discardableResult
     func commit(_ step: DaemonStep) async throws -> [ActionRecord]
 
@@ -44,6 +45,12 @@ public protocol DaemonStore: LedgerStore {
 
     /// Dead deliveries (dead letters), newest first.
     func deadLetters(limit: Int) async throws -> [DeliveryRecord]
+
+    /// Makes the dead deliveries of an action (of one channel, or every one when `channel` is
+    /// nil) pending again, due at `at`, and the action with them, writing `audit` (with the
+    /// channels in its `ids`) in the same transaction. Returns the channels made pending; none
+    /// (and nothing written) when the action has no dead delivery.
+    func retryDeadDeliveries(actionID: String, channel: String?, at: Instant, audit: AuditEvent) async throws -> [String]
 
     // MARK: The whole ledger, for `crescendo ledger copy`
 

@@ -9,6 +9,14 @@ extension LedgerStore {
     /// Returns the standings in order; when one is refused it is the last, and nothing was
     /// recorded.
     public func respond(_ responses: [Response], campaign: Campaign, recordedAt: Instant) async throws -> [ResponseStanding] {
+        let standings = try await judge(responses, campaign: campaign)
+        if standings.last?.answers == true { try await recordSideFacts(indicators: [], responses: responses, recordedAt: recordedAt) }
+        return standings
+    }
+
+    /// `respond`'s judgement without the write: the standings in order, stopping at the first
+    /// refused one (for a caller that records them its own way, with an audit line and a key).
+    public func judge(_ responses: [Response], campaign: Campaign) async throws -> [ResponseStanding] {
         let indicators = try await indicatorSamples()
         var known = try await self.responses()
         let entries = try await entriesThrough(responses.map(\.at).max() ?? .distantPast)
@@ -20,7 +28,6 @@ extension LedgerStore {
             guard standing.answers else { return standings }
             known.append(r)
         }
-        try await recordSideFacts(indicators: [], responses: responses, recordedAt: recordedAt)
         return standings
     }
 

@@ -22,6 +22,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case notEmpty(path: String, holds: String)
     case brokenSource(path: String, problem: String)
     case unsupportedText(field: String, reason: String)
+    case tokenExists(name: String)
+    case noSuchToken(name: String)
 
     public var description: String {
         switch self {
@@ -44,6 +46,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(p) is not empty (it holds \(holds)); copy into a new ledger: a new SQLite file, an empty PostgreSQL database (createdb NAME) or a new schema (postgres://...?schema=NAME)"
         case .brokenSource(let p, let problem): return "\(p) does not verify (\(problem)); nothing was copied"
         case .unsupportedText(let field, let reason): return "\(field) \(reason), which the ledger does not accept"
+        case .tokenExists(let name): return "a token named \(name) already exists (names stay taken after a revoke); choose another name"
+        case .noSuchToken(let name): return "there is no token named \(name) (crescendo token list shows them)"
         }
     }
 }

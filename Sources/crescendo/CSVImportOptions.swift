@@ -17,8 +17,13 @@ struct CSVImportOptions: ParsableArguments {
     func record(_ what: String, _ record: (any LedgerStore, CSVImportOptions, Campaign?) async throws -> Int) async throws {
         try await reportingErrorsAsync {
             let campaign = try store.loadCampaign()
-            let count = try await store.withLedger(campaign: campaign) { try await record($0, self, campaign) }
-            print("imported \(count) \(what)")
+            try await store.withLedger(campaign: campaign) { ledger in
+            try await CLIAudit.run(ledger, "import \(what)") {
+                let n = try await record(ledger, self, campaign)
+                print("imported \(n) \(what)")
+                return ("\(n) \(what)", 201)
+            }
+            }
         }
     }
 }

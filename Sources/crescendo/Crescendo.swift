@@ -11,7 +11,7 @@ struct Crescendo: AsyncParsableCommand {
             // One file each.
             CheckCommand.self, SchemaCommand.self, SimulateCommand.self, TestCommand.self, StatusCommand.self,
             LedgerCommand.self, IndicatorCommand.self, FlowsCommand.self, RespondCommand.self,
-            PublishCommand.self, DaemonCommand.self, WorkloadCommand.self,
+            PublishCommand.self, DaemonCommand.self, TokenCommand.self, AuditCommand.self, WorkloadCommand.self,
         ]
     )
 }

@@ -10,10 +10,11 @@ struct DaemonCommand: AsyncParsableCommand {
         commandName: "daemon",
         abstract: "Run campaigns continuously: take entries over HTTP, deliver actions through channels, exactly once.",
         discussion: """
-            The first --campaign is the ledger's campaign: posted entries are checked against it. Writes need
-            Authorization: Bearer TOKEN, the token read from $CRESCENDO_TOKEN or --token-file; without one the
-            daemon listens on loopback only. SIGHUP reloads the campaign files; SIGTERM or SIGINT stops it cleanly.
-            docs/daemon.md explains the API, delivery and recovery.
+            The first --campaign is the ledger's campaign: posted entries are checked against it. The API needs
+            Authorization: Bearer TOKEN: a person's token (crescendo token add, with a role: recorder, organizer or
+            admin), or the daemon's own admin token from $CRESCENDO_TOKEN or --token-file. Without a token a client
+            sees only the public site. SIGHUP reloads the campaign files; SIGTERM or SIGINT stops it cleanly.
+            docs/daemon.md explains the API, roles, delivery and recovery.
             """)
 
     @Option(name: .customLong("campaign"), parsing: .upToNextOption, help: "Campaign file(s); the first is the ledger's.")
@@ -21,8 +22,10 @@ struct DaemonCommand: AsyncParsableCommand {
     @Option(help: "The ledger: an SQLite file (created on first start) or postgres://USER[:PASSWORD]@HOST:PORT/DB (default: $CRESCENDO_DB).")
     var db: String?
     @Option(help: "HOST:PORT to listen on.") var listen: String = "127.0.0.1:8080"
-    @Option(help: "A file holding the write token (instead of $CRESCENDO_TOKEN).") var tokenFile: String?
+    @Option(help: "A file holding the daemon's own admin token (instead of $CRESCENDO_TOKEN).") var tokenFile: String?
     @Option(help: "Seconds between checks of the campaign files for changes.") var poll: Double = 2
+    @Flag(help: "Make every public page wait for a site built from the latest commit, instead of serving the last one built while the next is built.")
+    var freshSite = false
 
     func validate() throws {
         guard !campaigns.isEmpty else { throw ValidationError("give at least one --campaign FILE") }
@@ -48,7 +51,8 @@ struct DaemonCommand: AsyncParsableCommand {
             logger.logLevel = .info
             var storeLogger = logger
             storeLogger.logLevel = .warning
-            let config = DaemonConfiguration(campaignPaths: campaigns, host: host, port: port, token: token, pollSeconds: poll)
+            let config = DaemonConfiguration(campaignPaths: campaigns, host: host, port: port, token: token, pollSeconds: poll,
+                                             servesStaleSite: !freshSite)
             let store = try await LedgerDatabase.open(db, logger: storeLogger)
             // The store's connections close when the daemon has stopped, after its last write.
             try await CrescendoDaemon(configuration: config, store: store, logger: logger).run()

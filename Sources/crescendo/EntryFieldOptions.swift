@@ -11,6 +11,12 @@ struct EntryFieldOptions: ParsableArguments {
     @Option(help: "The structural cause that made it necessary.") var cause: String?
     @Option(help: "The change that would make it unnecessary.") var change: String?
 
+    /// Refuses an entry whose text is over its limit (`EntryLimits`), naming the option.
+    static func checkLimits(_ entry: LedgerEntry) throws {
+        guard let problem = EntryLimits.problem(with: entry) else { return }
+        throw ValidationError("--" + problem.message)
+    }
+
     /// Applies the given fields over `entry`.
     func apply(to entry: inout LedgerEntry, zone: Zone) throws {
         if let quantity {

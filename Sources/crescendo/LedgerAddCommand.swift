@@ -13,14 +13,20 @@ struct LedgerAddCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrorsAsync {
             let campaign = try store.loadCampaign()
-            let recordedAt = now()
-            var entry = LedgerEntry(at: recordedAt, kind: kind)
-            try fields.apply(to: &entry, zone: campaign?.zone ?? .utc)
-            if let campaign, let problem = campaign.problem(with: entry) { throw problem }
-            let redactor = try campaign.map(Redactor.init(campaign:)) ?? Redactor()
-            let redactions = redactor.redact(&entry)
-            let stored = try await store.withLedger(campaign: campaign) { try await $0.append(entry, recordedAt: recordedAt) }
-            print("entry \(stored.seq) recorded, hash \(stored.hash)" + redactionNote(redactions))
+            try await store.withLedger(campaign: campaign) { ledger in
+            try await CLIAudit.run(ledger, "ledger add") {
+                let recordedAt = now()
+                var entry = LedgerEntry(at: recordedAt, kind: kind)
+                try fields.apply(to: &entry, zone: campaign?.zone ?? .utc)
+                try EntryFieldOptions.checkLimits(entry)
+                if let campaign, let problem = campaign.problem(with: entry) { throw problem }
+                let redactor = try campaign.map(Redactor.init(campaign:)) ?? Redactor()
+                let redactions = redactor.redact(&entry)
+                let stored = try await ledger.append(entry, recordedAt: recordedAt)
+                print("entry \(stored.seq) recorded, hash \(stored.hash)" + redactionNote(redactions))
+                return ("seq \(stored.seq)", 201)
+            }
+            }
         }
     }
 }

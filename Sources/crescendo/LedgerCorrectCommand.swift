@@ -18,16 +18,21 @@ struct LedgerCorrectCommand: AsyncParsableCommand {
         try await reportingErrorsAsync {
             guard !reason.isEmpty else { throw ValidationError("--reason must not be empty") }
             let campaign = try store.loadCampaign()
-            let (stored, redactions) = try await store.withLedger(campaign: campaign) { ledger in
+            try await store.withLedger(campaign: campaign) { ledger in
+            try await CLIAudit.run(ledger, "ledger correct") {
                 guard var entry = try await ledger.entry(seq: seq)?.entry else { throw StoreError.noSuchEntry(seq: seq) }
                 if let kind { entry.kind = kind }
                 try fields.apply(to: &entry, zone: campaign?.zone ?? .utc)
+                try EntryFieldOptions.checkLimits(entry)
+                if let problem = EntryLimits.problem("reason", reason, limit: EntryLimits.freeText) { throw ValidationError("--" + problem.message) }
                 if let campaign, let problem = campaign.problem(with: entry) { throw problem }
                 let redactor = try campaign.map(Redactor.init(campaign:)) ?? Redactor()
                 let redactions = redactor.redact(&entry)
-                return (try await ledger.correct(seq: seq, with: entry, reason: reason, recordedAt: now()), redactions)
+                let stored = try await ledger.correct(seq: seq, with: entry, reason: reason, recordedAt: now())
+                print("entry \(stored.seq) recorded, correcting entry \(seq), hash \(stored.hash)" + redactionNote(redactions))
+                return ("seq \(stored.seq) (corrects seq \(seq))", 201)
             }
-            print("entry \(stored.seq) recorded, correcting entry \(seq), hash \(stored.hash)" + redactionNote(redactions))
+            }
         }
     }
 }

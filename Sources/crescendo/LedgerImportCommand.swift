@@ -22,20 +22,26 @@ struct LedgerImportCommand: AsyncParsableCommand {
                 print("checked \(n) entries, \(progress.rate(n)) rows/s; nothing written")
                 return
             }
-            let redactor = try campaign.map(Redactor.init(campaign:)) ?? Redactor()
-            var redactions = 0
-            let progress = ImportProgress()
-            let summary = try await input.store.withLedger(campaign: campaign) { ledger in
-                try await ledger.importEntries(recordedAt: now(), progress: progress.report) {
+            try await input.store.withLedger(campaign: campaign) { ledger in
+            try await CLIAudit.run(ledger, "ledger import") {
+                let redactor = try campaign.map(Redactor.init(campaign:)) ?? Redactor()
+                var redactions = 0
+                let progress = ImportProgress()
+                let summary = try await ledger.importEntries(recordedAt: now(), progress: progress.report) {
                     guard var entry = try reader.next() else { return nil }
-                    if entry.care != nil || entry.cause != nil || entry.change != nil { redactions += redactor.redact(&entry) }
+                    if entry.care != nil || entry.cause != nil || entry.change != nil {
+                        if let problem = EntryLimits.problem(with: entry) { throw reader.error(problem.message) }
+                        redactions += redactor.redact(&entry)
+                    }
                     return entry
                 }
+                progress.finish()
+                let range = summary.firstSeq.map { " (entries \($0) to \(summary.head.seq))" } ?? ""
+                print("imported \(summary.count) entries\(range), \(progress.rate(summary.count)) rows/s, head \(summary.head.hash)"
+                      + redactionNote(redactions))
+                return (summary.firstSeq.map { "seq \($0)-\(summary.head.seq)" } ?? "", 201)
             }
-            progress.finish()
-            let range = summary.firstSeq.map { " (entries \($0) to \(summary.head.seq))" } ?? ""
-            print("imported \(summary.count) entries\(range), \(progress.rate(summary.count)) rows/s, head \(summary.head.hash)"
-                  + redactionNote(redactions))
+            }
         }
     }
 }

@@ -35,12 +35,15 @@ struct RespondCommand: AsyncParsableCommand {
                 when = t
             }
             let response = Response(at: when, deadline: deadline, text: text, win: level)
-            let standings = try await store.withLedger(campaign: campaign) {
-                try await $0.respond([response], campaign: campaign, recordedAt: now())
+            try await store.withLedger(campaign: campaign) { ledger in
+            try await CLIAudit.run(ledger, "respond") {
+                if let problem = EntryLimits.problem("text", text, limit: EntryLimits.freeText) { throw ValidationError("--" + problem.message) }
+                let standing = try await ledger.respond([response], campaign: campaign, recordedAt: now())[0]
+                guard standing.answers else { throw CLIError(standing.sentence(response, zone: campaign.zone)) }
+                print(standing.sentence(response, zone: campaign.zone) + (level.map { " (\($0.rawValue) win)" } ?? ""))
+                return ("deadline \(deadline)", 201)
             }
-            let standing = standings[0]
-            guard standing.answers else { throw CLIError(standing.sentence(response, zone: campaign.zone)) }
-            print(standing.sentence(response, zone: campaign.zone) + (level.map { " (\($0.rawValue) win)" } ?? ""))
+            }
         }
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import CrescendoDSL
 
-/// `crescendo schema [--kind campaign|test] [--write FOLDER]`: prints a JSON Schema for
+/// `crescendo schema [--kind campaign|test|scenario] [--write FOLDER]`: prints a JSON Schema for
 /// editors, or writes them all (as `docs/schema/` holds them).
 struct SchemaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -17,6 +17,14 @@ final class SchemaCommandTests: XCTestCase {
         XCTAssertEqual(run.stdout, committed)
     }
 
+    func testPrintsTheCommittedScenarioSchema() throws {
+        let run = try crescendo(["schema", "--kind", "scenario"], in: repository)
+        XCTAssertEqual(run.status, 0)
+        let committed = try String(contentsOf: repository.appendingPathComponent("docs/schema/scenario.schema.json"), encoding: .utf8)
+        XCTAssertEqual(run.stdout, committed)
+        XCTAssertTrue(committed.contains("\"base_ledger\""))
+    }
+
     func testBundledExamplesCheck() throws {
         let run = try crescendo(["check", "--strict", "campaigns/paid-sick-leave.yaml", "campaigns/ppe-and-staffing.yaml",
                                            "campaigns/paid-sick-leave.test.yaml", "rules/decompression.yaml", "rules/silence.yaml"], in: repository)

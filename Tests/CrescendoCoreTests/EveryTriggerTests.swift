@@ -44,4 +44,16 @@ final class EveryTriggerTests: XCTestCase {
         let out = Fx.run(c, ledger: ledger, until: "2027-02-01")
         XCTAssertEqual(out.lines, ["2027-01-05T12:00:00Z b notify"], "entry 4 is the first multiple after the start")
     }
+
+    func testHugeQuantitiesNeitherTrapNorStall() {
+        // Fifteen whole digits is the largest quantity the ledger accepts; ten of them overflow
+        // a plain Int64 total of milli-units, and one of them passes 10^15 milestones of `every: 1`.
+        let c = Fx.campaign([Fx.rule("m", .every(n: 1, of: .metric("masks"), filter: EntryFilter(), per: nil))])
+        let ledger = (10..<22).map { Fx.entry("2027-01-02T10:\($0)Z", "masks", 999_999_999_999_999) }
+        let out = Fx.run(c, ledger: ledger, until: "2027-02-01")
+        XCTAssertEqual(out.count, 10_000, "each fact fires its first 1,000 milestones until the total reaches its limit")
+        XCTAssertEqual(out.filter { $0.seq == 1 }.count, 1000)
+        XCTAssertEqual(out.filter { $0.seq == 1 }.last?.because, "masks total reached 1000 at entry 1 (every 1 masks)")
+        XCTAssertTrue(out.filter { $0.seq ?? 0 > 10 }.isEmpty, "a total held at its limit passes no further milestone")
+    }
 }

@@ -26,7 +26,7 @@ final class RedactorTests: XCTestCase {
 
     func testInvalidPattern() {
         XCTAssertThrowsError(try Redactor(patterns: ["(unclosed"])) {
-            XCTAssertEqual("\($0)", "privacy.redact pattern \"(unclosed\" is not a valid regular expression")
+            XCTAssertEqual("\($0)", "the privacy.redact pattern \"(unclosed\" cannot be used: a group is not closed with \")\" (at character 1 of the pattern)")
         }
     }
 

@@ -3,14 +3,10 @@ import Yams
 import CrescendoCore
 @testable import CrescendoDSL
 
-/// A localized key (`file`, with language variants `file.fr`, `file.pt-br`, as template ids
-/// have) is accepted by the parser and stated by the schema as `patternProperties`. No key of
-/// the language is localized yet; this shape stands in for the first one.
+/// A localized key (a guide's `file`, with language variants `file.fr`, `file.pt-br`, as
+/// template ids have) is accepted by the parser and stated by the schema as `patternProperties`.
 final class LocalizedKeyTests: XCTestCase {
-    private let guide = Shape("a guide", keys: [
-        Key("title", .text, .required),
-        Key("file", .text, .required, "a Markdown file", localized: true),
-    ])
+    private let guide = Shapes.guide
 
     func testTheParserAcceptsLanguageVariantsAndNothingElse() throws {
         let node = try XCTUnwrap(Yams.compose(yaml: "title: T\nfile: a.md\nfile.fr: a.fr.md\nfile.pt-br: a.pt.md\nfile.french: x\nfiles: y\n"))

@@ -43,10 +43,13 @@ final class DaemonFixture: @unchecked Sendable {
     let clock: ManualClock
     let registry: CampaignRegistry
     let logger = Logger(label: "test")
+    /// The scheduler the web-app tests hand their API, to step it.
+    var appScheduler: Scheduler?
 
-    init(onMissed: String = "fire_once", start: String = "2026-03-01T08:00:00Z") throws {
+    /// `campaign`: another campaign file's text (the fixture's own by default).
+    init(onMissed: String = "fire_once", start: String = "2026-03-01T08:00:00Z", campaign: String = campaignText) throws {
         scratch = try ScratchFolder("daemon")
-        campaignPath = try scratch.write(Self.campaignText.replacingOccurrences(of: "ON_MISSED", with: "on_missed: \(onMissed)"),
+        campaignPath = try scratch.write(campaign.replacingOccurrences(of: "ON_MISSED", with: "on_missed: \(onMissed)"),
                                          to: "fixture.yaml")
         store = try SQLiteLedgerStore(path: scratch.path("ledger.sqlite"))
         clock = ManualClock(Self.t(start))
@@ -70,6 +73,26 @@ final class DaemonFixture: @unchecked Sendable {
     /// Appends entries stamped at these instants.
     func post(_ times: [String]) async throws {
         _ = try await store.appendBatches([times.map { LedgerEntry(at: Self.t($0), kind: "masks") }], recordedAt: clock.now())
+    }
+
+    /// The HTTP API over this fixture, with `APITests.token` as the daemon's own (admin) token.
+    func api(scheduler: Scheduler? = nil, site: SiteCache? = nil, log: AccessLog = AccessLog(), registry: CampaignRegistry? = nil) -> DaemonAPI {
+        let registry = registry ?? self.registry
+        return DaemonAPI(store: store, registry: registry, scheduler: scheduler ?? self.scheduler(),
+                  ingest: IngestQueue(store: store, clock: clock), clock: clock, metrics: DaemonMetrics(),
+                  tokens: TokenBook(store: store, daemonToken: APITests.token, cacheSeconds: 0), log: log, site: site,
+                  reload: { [registry, clock] in registry.reload(at: clock.now()) })
+    }
+
+    /// Adds a token for each role (named after it) and returns them, role to token.
+    func roleTokens() throws -> [Role: String] {
+        var out: [Role: String] = [:]
+        for role in Role.allCases {
+            let token = TokenSecret.generate()
+            try store.addToken(TokenRecord(name: role.rawValue, role: role, createdAt: clock.now()), hash: TokenSecret.hash(token))
+            out[role] = token
+        }
+        return out
     }
 
     var channelFile: String { scratch.path("out/actions.jsonl") }

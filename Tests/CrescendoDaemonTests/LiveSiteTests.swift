@@ -11,11 +11,7 @@ final class LiveSiteTests: XCTestCase {
     func withSite(_ body: @escaping @Sendable (any TestClientProtocol, DaemonFixture, SiteCache) async throws -> Void) async throws {
         let fx = try DaemonFixture()
         let cache = SiteCache(store: fx.store, registry: fx.registry, clock: fx.clock)
-        let api = DaemonAPI(store: fx.store, registry: fx.registry, scheduler: fx.scheduler(),
-                            ingest: IngestQueue(store: fx.store, clock: fx.clock), clock: fx.clock,
-                            metrics: DaemonMetrics(), token: APITests.token, site: cache,
-                            reload: { fx.registry.reload(at: fx.clock.now()) })
-        let app = Application(router: api.router())
+        let app = Application(router: fx.api(site: cache).router())
         try await app.test(.router) { client in try await body(client, fx, cache) }
     }
 
@@ -112,6 +108,28 @@ final class LiveSiteTests: XCTestCase {
             _ = try await get(client, "/")
             let rebuilt = await cache.builds
             XCTAssertEqual(rebuilt, 3)
+        }
+    }
+
+    /// The daemon's way (`servesStale`): a request right after a commit gets the last site at
+    /// once and starts the next build; once it is built the pages are those of a fresh build.
+    func testServingTheLastSiteWhileTheNextIsBuilt() async throws {
+        let fx = try DaemonFixture()
+        let cache = SiteCache(store: fx.store, registry: fx.registry, clock: fx.clock, servesStale: true)
+        try await Application(router: fx.api(site: cache).router()).test(.router) { client in
+            let (_, before) = try await get(client, "/")
+            XCTAssertTrue(before.contains(Self.chainCount(0)), before)
+            let (created, _) = try await post(client, "/api/entries", #"[{"kind":"masks"},{"kind":"masks","quantity":4}]"#)
+            XCTAssertEqual(created, .created)
+            let (_, stale) = try await get(client, "/")
+            XCTAssertEqual(stale, before, "the last site, without waiting")
+            await cache.caughtUp()
+            let (_, after) = try await get(client, "/")
+            XCTAssertTrue(after.contains(Self.chainCount(2)), after)
+            let builds = await cache.builds
+            XCTAssertEqual(builds, 2)
+            let fresh = try await SiteCache(store: fx.store, registry: fx.registry, clock: fx.clock).file("/")
+            XCTAssertEqual(fresh.map { String(decoding: $0.bytes, as: UTF8.self) }, after, "the same bytes as a fresh build")
         }
     }
 

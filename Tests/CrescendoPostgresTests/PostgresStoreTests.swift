@@ -67,7 +67,7 @@ final class PostgresStoreTests: XCTestCase {
             return out
         }
         for s in stores { _ = try await s.append(entry(), recordedAt: Instant(seconds: 1)) }
-        XCTAssertEqual(try server.psql("SELECT value FROM meta WHERE key = 'schema_version'"), "4\n")
+        XCTAssertEqual(try server.psql("SELECT value FROM meta WHERE key = 'schema_version'"), "\(LedgerMigrations.schemaVersion)\n")
         XCTAssertEqual(try server.psql("SELECT count(*), max(seq) FROM entries"), "4|4\n")
         for s in stores { await s.close() }
     }

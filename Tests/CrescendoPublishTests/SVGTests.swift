@@ -40,6 +40,27 @@ final class SVGTests: XCTestCase {
         XCTAssertTrue(chart.summary.contains("46 ledger entries"), chart.summary)
     }
 
+    func testScenarioTimelinesStackOnOneTimeAxisAndOneScale() throws {
+        let data = SiteFixture.standard()
+        let early = TimelineChart(campaign: data.campaign, occurrences: data.past, entryTimes: data.entries.map(\.at), indicators: [],
+                                  from: data.campaign.start, to: SiteFixture.t("2027-02-20"))
+        var late = early
+        late.entryTimes = Array(late.entryTimes.prefix(10))
+        late.occurrences = []
+        late.to = SiteFixture.t("2027-03-20")
+        let chart = TimelineChart.stacked([("early", early), ("late", late)])
+        try assertParses(chart.document, "stacked")
+        XCTAssertTrue(chart.svg.contains(">Scenario early</text>") && chart.svg.contains(">Scenario late</text>"))
+        // One time axis, to the later end: five date labels in all.
+        XCTAssertEqual(chart.svg.components(separatedBy: "text-anchor=\"end\" fill=\"#333333\">2027-03-20</text>").count - 1, 1)
+        XCTAssertEqual(chart.svg.components(separatedBy: "fill=\"#333333\">2027-0").count - 1, 5)
+        // One scale for the entries: both panels run to 50 (46 entries, in steps of 10).
+        XCTAssertEqual(chart.svg.components(separatedBy: "text-anchor=\"end\" fill=\"#333333\">50</text>").count - 1, 2)
+        XCTAssertTrue(chart.summary.hasPrefix("One timeline per scenario, on one time axis. early: 46 ledger entries"), chart.summary)
+        XCTAssertTrue(chart.summary.contains("late: 10 ledger entries"), chart.summary)
+        XCTAssertTrue(chart.alternative.contains("<th scope=\"col\">Scenario</th>") || chart.alternative.contains(">Scenario<"), chart.alternative)
+    }
+
     static func svgElements(_ html: String) -> [String] {
         var out: [String] = []
         var rest = html[...]

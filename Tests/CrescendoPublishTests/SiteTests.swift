@@ -29,7 +29,8 @@ final class SiteTests: XCTestCase {
         XCTAssertTrue(home.contains("Entries this week (2027-W03) against last week (2027-W02)"))
         XCTAssertTrue(home.contains("Entry <strong>50</strong>: 4 entries to go."))
         // Deadline 2 opened at entry 20 (2027-01-05 04:00) and was never answered; now is 2027-01-20 12:00.
-        XCTAssertTrue(home.contains("Ministry of Labour: 15 days of silence</span><br>on “Universal paid sick leave” since the People's Briefing of 2027-01-05 04:00"), home)
+        // Each silence links its own page, with its share card.
+        XCTAssertTrue(home.contains("<a class=\"days\" href=\"silence/2.html\">Ministry of Labour: 15 days of silence</a><br>on “Universal paid sick leave” since the People's Briefing of 2027-01-05 04:00"), home)
         XCTAssertTrue(home.contains("“We will review it” <span class=\"win\">Partial win</span>"))
         XCTAssertTrue(home.contains(String(repeating: "ab", count: 32)))
         XCTAssertTrue(home.contains("crescendo ledger verify"))

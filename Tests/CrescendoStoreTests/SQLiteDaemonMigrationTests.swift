@@ -23,7 +23,7 @@ final class SQLiteDaemonMigrationTests: XCTestCase {
         let store = try SQLiteLedgerStore(path: path)
         XCTAssertEqual(try sqliteRow(store, "SELECT typeof(next_attempt_at), next_attempt_at, delivered_at FROM deliveries"),
                        ["integer", "101", "99"])
-        XCTAssertEqual(try sqliteRow(store, "SELECT value FROM meta WHERE key = 'schema_version'"), ["4"])
+        XCTAssertEqual(try sqliteRow(store, "SELECT value FROM meta WHERE key = 'schema_version'"), ["\(LedgerMigrations.schemaVersion)"])
         XCTAssertEqual(try store.dueDeliveries(now: Instant(seconds: 101), limit: 10).map(\.actionID), ["c/1"])
     }
 

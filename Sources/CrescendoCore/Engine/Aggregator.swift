@@ -125,7 +125,7 @@ struct Aggregator {
             }
         }
         let q = metric < 0 ? 1000 : e.quantity.milli
-        sums[k] += q
+        sums[k] = sums[k].addingSaturating(q)
         exits.append(e.at.seconds + over); exitKeys.append(Int32(k)); exitQty.append(q)
         if head == exits.count - 1 { nextExit = exits[head] }
         changed(k)
@@ -143,7 +143,7 @@ struct Aggregator {
     mutating func expire(through t: Int64) {
         while head < exits.count, exits[head] <= t {
             let k = Int(exitKeys[head])
-            sums[k] -= exitQty[head]
+            sums[k] = sums[k].subtractingSaturating(exitQty[head])
             changed(k)
             head += 1
         }

@@ -3,6 +3,7 @@ extension Engine {
     func occurrence(_ action: String, firing f: Firing, at t: Instant) -> Occurrence {
         let rule = campaign.rules[f.rule]
         var o = Occurrence(at: t, rule: rule.id, action: action, because: f.because)
+        o.followsAt = f.followsAt
         var c = TemplateContext()
         let (date, time) = campaign.zone.local(t)
         c["campaign"] = campaign.id

@@ -2,14 +2,17 @@ extension Engine {
     /// An escalation request: it joins a waiting one, happens, waits (`defer`) or is
     /// suppressed (`skip`).
     mutating func requestEscalation(ladder: String?, channel: String?, firing f: Firing, follows: String?, at t: Instant) {
+        let request = EscalationRequest(at: t, rule: ruleID(f.rule))
         if deferred != nil {
             deferred!.count += 1
+            deferred!.requests.append(request)
             let until = deferred!.releaseAt
             note(f.rule, t, "escalation request joins the one waiting until \(until)")
             return
         }
         if let (at, index) = releasedNow, at == t {
             out[index].coalesced = (out[index].coalesced ?? 1) + 1
+            out[index].requests.append(request)
             note(f.rule, t, "escalation request joins the deferred escalation happening now")
             return
         }
@@ -17,7 +20,7 @@ extension Engine {
             switch campaign.pacing.whenBlocked {
             case .defer:
                 deferred = DeferredGroup(releaseAt: block.until, firstRequest: t, rule: f.rule, firing: f, ladder: ladder,
-                                         channel: channel, count: 1, reason: block.reason)
+                                         channel: channel, count: 1, reason: block.reason, requests: [request])
                 timers.insert(.release, at: block.until)
                 note(f.rule, t, "held back by pacing (\(block.reason)); deferred to \(block.until)")
             case .skip:
@@ -26,12 +29,13 @@ extension Engine {
                 o.follows = follows
                 o.suppressed = true
                 o.reason = block.reason
+                o.requests = [request]
                 out.append(o)
                 note(f.rule, t, "suppressed by pacing: \(block.reason)")
             }
             return
         }
-        escalate(rule: f.rule, firing: f, ladder: ladder, channel: channel, follows: follows, count: 1, deferredFrom: nil, at: t)
+        escalate(rule: f.rule, firing: f, ladder: ladder, channel: channel, follows: follows, requests: [request], deferredFrom: nil, at: t)
     }
 
     /// When pacing blocks an escalation at `t`: why, and the earliest instant it no longer does.
@@ -54,9 +58,10 @@ extension Engine {
     }
 
     /// The escalation happens: next tactic, pacing history, follow-ups.
-    mutating func escalate(rule r: Int, firing f: Firing, ladder: String?, channel: String?, follows: String?, count: Int,
-                           deferredFrom: Instant?, at t: Instant) {
+    mutating func escalate(rule r: Int, firing f: Firing, ladder: String?, channel: String?, follows: String?,
+                           requests: [EscalationRequest], deferredFrom: Instant?, at t: Instant) {
         var o = occurrence("escalate", firing: f, at: t)
+        o.requests = requests
         o.channel = channel
         o.follows = follows
         if let l = ladder.flatMap({ campaign.ladder($0) }) ?? (ladder == nil && campaign.ladders.count == 1 ? campaign.ladders[0] : nil) {
@@ -69,7 +74,7 @@ extension Engine {
                 o.context["tactic"] = tactic.text
             }
         }
-        if count > 1 { o.coalesced = count }
+        if requests.count > 1 { o.coalesced = requests.count }
         if let from = deferredFrom {
             o.deferredFrom = from
             o.because += "; deferred from \(from) by pacing"
@@ -89,7 +94,7 @@ extension Engine {
     mutating func release(at t: Instant) {
         guard let g = deferred, g.releaseAt == t else { return }
         deferred = nil
-        escalate(rule: g.rule, firing: g.firing, ladder: g.ladder, channel: g.channel, follows: nil, count: g.count,
+        escalate(rule: g.rule, firing: g.firing, ladder: g.ladder, channel: g.channel, follows: nil, requests: g.requests,
                  deferredFrom: g.firstRequest, at: t)
         releasedNow = (t, out.count - 1)
     }

@@ -1,4 +1,9 @@
 extension Engine {
+    /// The most milestones of one `every:` rule a single fact fires. An entry whose quantity
+    /// passes more (999,999 hours against `every: 1`) fires the first 1,000; the total still
+    /// counts all of it. Without a bound, one typed number could make the engine stall.
+    static let maxMilestonesPerFact: Int64 = 1000
+
     /// Judges one instant: applies its facts and window exits, re-evaluates what changed, runs
     /// what is due, and emits the actions in order.
     mutating func judge(_ t: Instant, into sink: inout [Occurrence]) {
@@ -27,6 +32,7 @@ extension Engine {
         executeWork(at: t)
         releasedNow = nil
         if !out.isEmpty {
+            if quiet { for i in out.indices { campaign.planDelivery(of: &out[i]) } }
             sink.append(contentsOf: out)
             out.removeAll(keepingCapacity: true)
         }
@@ -41,7 +47,7 @@ extension Engine {
         entryCount += 1
         let mi = keys.metric >= 0 ? Int(keys.metric) : metricIndex[e.kind] ?? -1
         if mi >= 0 {
-            metricTotals[mi] += e.quantity.milli
+            metricTotals[mi] = metricTotals[mi].addingSaturating(e.quantity.milli)
             for i in 0..<everyMetricRules[mi].count { countEntry(everyMetricRules[mi][i], by: e.quantity.milli, e, at: t, live: live) }
         }
         daily.add(e)
@@ -95,11 +101,12 @@ extension Engine {
     mutating func countEntry(_ slot: Int, by amount: Int64, _ e: LedgerEntry, at t: Instant, live: Bool) {
         if every[slot].simple {
             let before = every[slot].total
-            let total = before + amount
+            let total = before.addingSaturating(amount)
             every[slot].total = total
             if amount >= 0 && total < every[slot].nextMultiple { return }
             let step = every[slot].step
-            every[slot].nextMultiple = total >= 0 ? (total / step + 1) * step : .min
+            let next = (total / step + 1).multipliedReportingOverflow(by: step)
+            every[slot].nextMultiple = total >= 0 ? (next.overflow ? .max : next.partialValue) : .min
             if !live || total / step == before / step { return }
             every[slot].total = before  // counted again, with its firings, below
         }
@@ -125,13 +132,13 @@ extension Engine {
         let before: Int64
         if let k = key {
             before = every[slot].perKey[k] ?? 0
-            every[slot].perKey[k] = before + amount
+            every[slot].perKey[k] = before.addingSaturating(amount)
         } else {
             before = every[slot].total
-            every[slot].total = before + amount
+            every[slot].total = before.addingSaturating(amount)
         }
         guard live else { return }
-        let crossings = (before + amount) / step - before / step
+        let crossings = min(before.addingSaturating(amount) / step - before / step, Self.maxMilestonesPerFact)
         guard crossings > 0 else { return }
         let r = every[slot].rule
         var numbered = entry

@@ -16,7 +16,7 @@ extension Engine {
                 perform(campaign.rules[f.rule].actions[index], firing: f, at: t, follows: nil)
             case .followUp(_, let spec, let escalatedAt, let tactic, let per):
                 let f = Firing(rule: item.rule, at: t, because: "follows the escalation by \(campaign.rules[item.rule].id) at \(escalatedAt)",
-                               per: per)
+                               per: per, followsAt: escalatedAt)
                 firingTactic = tactic
                 perform(spec, firing: f, at: t, follows: campaign.rules[item.rule].id)
                 firingTactic = nil
@@ -98,7 +98,7 @@ extension Engine {
             let d = campaign.demand(demandID)
             let n = deadlines.count + 1
             let target = to ?? d?.target ?? demandID
-            let due = t + length
+            let due = length.due(after: t, in: campaign.zone, calendar: campaign.calendar)
             deadlines.append(DeadlineRecord(number: n, demand: demandID, target: target, opened: t, due: due,
                                             rule: campaign.rules[f.rule].id, missed: false, group: o.group))
             timers.insert(.deadlineDue(number: n), at: due)

@@ -34,8 +34,10 @@ public struct Engine {
 
     public let campaign: Campaign
     public let start: Instant
-    public let until: Instant?
+    public private(set) var until: Instant?
     let options: Options
+    /// Whether the campaign declares quiet hours (every action's delivery is then planned).
+    let quiet: Bool
 
     /// The instant whose facts are being recorded: they are applied as they come, and the
     /// instant is judged once time moves past it.
@@ -98,6 +100,7 @@ public struct Engine {
     public init(campaign: Campaign, options: Options = Options()) {
         self.campaign = campaign
         self.options = options
+        self.quiet = campaign.hasQuietHours
         self.start = options.start ?? campaign.start
         var until = options.until
         if let end = campaign.end { until = min(until ?? end, end) }
@@ -155,6 +158,14 @@ public struct Engine {
     public mutating func finish(into sink: inout [Occurrence]) {
         let last = until ?? max(pendingAt ?? processedThrough, processedThrough, start)
         run(through: last, into: &sink)
+    }
+
+    /// Makes `u` (or, without one, the campaign's end) the last instant judged, as
+    /// `Options.until` would have: for a copy of an engine that has judged no further (a
+    /// scenario's own end, see `ScenarioRun`).
+    mutating func end(at u: Instant?) {
+        precondition(u.map { $0 >= processedThrough } ?? true, "an engine cannot end before what it has judged")
+        until = campaign.end.map { min(u ?? $0, $0) } ?? u
     }
 
     /// When the next entry leaves a rolling window, if any is held.

@@ -69,6 +69,8 @@ struct Firing {
     var per: (Dimension, String)?
     var entry: LedgerEntry?
     var deadline: Int?
+    /// For a follow-up: when the escalation it follows happened.
+    var followsAt: Instant? = nil
 }
 
 /// One step of judging an instant, ordered by phase (rule actions, then follow-ups), rule and
@@ -96,6 +98,8 @@ struct DeferredGroup {
     var channel: String?
     var count: Int
     var reason: String
+    /// Every request waiting, in order.
+    var requests: [EscalationRequest]
 }
 
 /// A numbered deadline opened by a briefing.

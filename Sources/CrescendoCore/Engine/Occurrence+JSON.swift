@@ -5,7 +5,8 @@ extension Occurrence {
     ///
     /// Order: `at`, `rule`, `action`, then as they apply `tactic`, `demand`, `deadline`, `due`,
     /// `kind`, `channel`, `text`, `area`, `per`, `group`, `deferred_from`, `coalesced`,
-    /// `suppressed`, `reason`, `follows`, `late`, then Crescendo's additions `target`, `team`,
+    /// `suppressed`, `reason`, `follows`, `late`, `deliver_at`, `dropped`, then Crescendo's
+    /// additions `deliveries` (per channel, under quiet hours), `target`, `team`,
     /// `template`, `seq`, and last `because`.
     public var json: JSONValue { .object(jsonFields) }
 
@@ -35,6 +36,13 @@ extension Occurrence {
         add("reason", reason)
         add("follows", follows)
         if late { f.append(("late", .bool(true))) }
+        add("deliver_at", deliverAt?.iso8601)
+        add("dropped", dropped)
+        if !deliveries.isEmpty {
+            f.append(("deliveries", .array(deliveries.map { d in
+                .object([("channel", .string(d.channel))] + (d.deliverAt.map { [("deliver_at", .string($0.iso8601))] } ?? [("dropped", .string("quiet_hours"))]))
+            })))
+        }
         add("target", target)
         add("team", team)
         add("template", template)

@@ -30,6 +30,18 @@ public struct Occurrence: Hashable, Sendable {
     public var follows: String?
     /// A catch-up firing the daemon issues after being down.
     public var late: Bool
+    /// When quiet hours hold it: the instant it has reached every channel that gets it (its
+    /// `at` stays when the engine decided it). See `Campaign.planDelivery(of:)`.
+    public var deliverAt: Instant?
+    /// `quiet_hours` when quiet hours drop it on every channel it goes to.
+    public var dropped: String?
+    /// One per channel, when it goes to two or more and quiet hours hold or drop it on some.
+    public var deliveries: [ChannelDelivery] = []
+    /// For an escalation: every request it stands for (or that pacing suppressed), in order.
+    /// Not printed; what `--collisions` reads.
+    public var requests: [EscalationRequest] = []
+    /// For a follow-up: when the escalation it follows happened. Not printed.
+    public var followsAt: Instant?
     /// A sentence naming the facts that fired it.
     public var because: String
     /// The ledger entry that fired it, if any.
@@ -45,6 +57,20 @@ public struct Occurrence: Hashable, Sendable {
     /// A stable identity: the same facts give the same id on every replay, which is what
     /// makes delivery exactly-once (`Idempotency-Key`).
     public func id(ordinal: Int) -> String { "\(at.seconds)-\(rule)-\(action)-\(ordinal)" }
+
+    /// When it reaches `channel` (one of `Campaign.routes`): its `at`, later when quiet hours
+    /// defer it, nil when they drop it.
+    public func deliveryTime(on channel: String) -> Instant? {
+        if let d = deliveries.first(where: { $0.channel == channel }) { return d.deliverAt }
+        return dropped != nil ? nil : deliverAt ?? at
+    }
+}
+
+/// A request for an escalation (a rule's `escalate` action) at an instant.
+public struct EscalationRequest: Hashable, Sendable {
+    public var at: Instant
+    public var rule: String
+    public init(at: Instant, rule: String) { self.at = at; self.rule = rule }
 }
 
 extension Occurrence {

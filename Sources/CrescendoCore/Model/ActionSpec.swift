@@ -13,8 +13,9 @@ public struct ActionSpec: Hashable, Sendable {
 public enum ActionKind: Hashable, Sendable {
     /// The next tactic of the ladder (`nil`: the only ladder); subject to pacing.
     case escalate(ladder: String?)
-    /// A People's Briefing that opens a deadline for the demand's target (or `to`), due `deadline` later.
-    case briefing(demand: String, deadline: TimeSpan, to: String?)
+    /// A People's Briefing that opens a deadline for the demand's target (or `to`), due `deadline`
+    /// later (a length of time or business days).
+    case briefing(demand: String, deadline: DeadlineLength, to: String?)
     case ritual(kind: String, text: String)
     case publish(template: String)
     case notify(channel: String?, text: String?, template: String?)

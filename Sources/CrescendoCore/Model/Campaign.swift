@@ -25,6 +25,24 @@ public struct Campaign: Sendable {
     public var channels: [Channel]
     /// The file's own rules, then the libraries' rules, in the order they run.
     public var rules: [Rule]
+    /// Which local dates are business days (`calendar:`), for `deadline: 10bd`.
+    public var calendar = BusinessCalendar()
+    /// The campaign's quiet hours (`quiet_hours:`), for every action on a channel without its own.
+    public var quietHours: QuietHours?
+    /// Hashtags, accent colour and public address of the communications kit.
+    public var brand = Brand()
+    /// Guides published beside the stories, in file order.
+    public var guides: [Guide] = []
+    /// The record form's prompts for the three beats (`prompts:`): `care`, `cause`, `change`,
+    /// and their translations (`care.fr`), as written.
+    public var prompts: [String: String] = [:]
+
+    /// The prompt for `beat` (care, cause or change) in `language`, else the default, if the campaign gives one.
+    public func prompt(_ beat: String, language: String?) -> String? {
+        prompts[beat].map { base in prompts.filter { $0.key.hasPrefix(beat + ".") }
+            .reduce(into: [String: String]()) { $0[String($1.key.dropFirst(beat.count + 1))] = $1.value }
+            .variant(language, or: base) }
+    }
 
     public init(id: String, title: String, zone: Zone, start: Instant, end: Instant? = nil,
                 metrics: [Metric] = [], demands: [Demand] = [], indicators: [IndicatorDefinition] = [],
@@ -50,7 +68,11 @@ public struct Metric: Hashable, Sendable {
     public var id: String
     public var label: String
     public var unit: String
+    /// `label.xx` translations, language suffix (`fr`, `pt-br`) to text.
+    public var labelVariants: [String: String] = [:]
     public init(id: String, label: String, unit: String) { self.id = id; self.label = label; self.unit = unit }
+    /// The label in `language`, else the default.
+    public func label(in language: String?) -> String { labelVariants.variant(language, or: label) }
 }
 
 public struct Demand: Hashable, Sendable {
@@ -62,6 +84,10 @@ public struct Demand: Hashable, Sendable {
     public var funding: String
     /// Ties the demand to money flows it would redirect (matched against a flow's `to` or `from`).
     public var fundingLine: String?
+    /// `text.xx` translations, language suffix to text.
+    public var textVariants: [String: String] = [:]
+    /// The text in `language`, else the default.
+    public func text(in language: String?) -> String { textVariants.variant(language, or: text) }
     public init(id: String, text: String, target: String, funding: String, fundingLine: String? = nil) {
         self.id = id; self.text = text; self.target = target; self.funding = funding; self.fundingLine = fundingLine
     }
@@ -92,7 +118,11 @@ public struct Window: Hashable, Sendable {
 public struct Area: Hashable, Sendable {
     public var id: String
     public var label: String
+    /// `label.xx` translations, language suffix to text.
+    public var labelVariants: [String: String] = [:]
     public init(id: String, label: String) { self.id = id; self.label = label }
+    /// The label in `language`, else the default.
+    public func label(in language: String?) -> String { labelVariants.variant(language, or: label) }
 }
 
 public struct Ladder: Hashable, Sendable {
@@ -142,12 +172,15 @@ public struct Channel: Hashable, Sendable {
     public enum Kind: Hashable, Sendable {
         /// JSON lines appended to a file (relative paths are read from the campaign's folder).
         case file(path: String)
-        case webhook(url: String)
+        /// POSTs to `url`; signed (Standard Webhooks) with the secret in environment variable `secretEnv`, when given.
+        case webhook(url: String, secretEnv: String? = nil)
         /// argv; the action JSON arrives on standard input.
         case command(argv: [String])
     }
     public var id: String
     public var kind: Kind
     public var timeoutSeconds: Int?
+    /// The channel's quiet hours (`quiet_hours:` on the channel): the campaign's unless it says.
+    public var quietHours: ChannelQuietHours = .campaign
     public init(id: String, kind: Kind, timeoutSeconds: Int? = nil) { self.id = id; self.kind = kind; self.timeoutSeconds = timeoutSeconds }
 }

@@ -1,11 +1,10 @@
-import Foundation
-
 /// Removes personal details from free text (`care`, `cause`, `change`) before it is recorded.
 ///
-/// Applies the campaign's `privacy.redact` regular expressions and the built-in e-mail and
-/// phone-number patterns, replacing each match with `[redacted]`. Only the number of
-/// redactions is reported, never what was removed.
-public struct Redactor: @unchecked Sendable {
+/// Applies the campaign's `privacy.redact` patterns and the built-in e-mail and phone-number
+/// detectors, replacing each match with `[redacted]`. Only the number of redactions is
+/// reported, never what was removed. Every pattern runs on `LinearPattern`, so redaction takes
+/// time linear in the text, whatever the text (no backtracking engine reads user text).
+public struct Redactor: Sendable {
     /// The text put in place of every match.
     public static let replacement = "[redacted]"
 
@@ -15,21 +14,20 @@ public struct Redactor: @unchecked Sendable {
     /// least 7 digits and is not an ISO date.
     static let phoneCandidatePattern = #"(?<![\w.])\+?\(?\d[\d\s().-]{5,}\d(?![\w])"#
 
-    private let campaignPatterns: [NSRegularExpression]
-    private let email: NSRegularExpression
-    private let phone: NSRegularExpression
-    private let isoDate: NSRegularExpression
+    private let campaignPatterns: [LinearPattern]
+    private let email: LinearPattern
+    private let phone: LinearPattern
 
-    /// Compiles the campaign's patterns; throws `RedactorError` naming a pattern that does not compile.
+    /// Compiles the campaign's patterns; throws `RedactorError` naming a pattern the linear
+    /// engine cannot run (`crescendo check` reports the same, with its position).
     public init(patterns: [String] = []) throws {
         campaignPatterns = try patterns.map { p in
-            do { return try NSRegularExpression(pattern: p) } catch {
-                throw RedactorError(pattern: p)
+            do { return try LinearPattern(p) } catch let e as PatternError {
+                throw RedactorError(pattern: p, reason: e.description)
             }
         }
-        email = try NSRegularExpression(pattern: Self.emailPattern)
-        phone = try NSRegularExpression(pattern: Self.phoneCandidatePattern)
-        isoDate = try NSRegularExpression(pattern: #"^\d{4}-\d{2}-\d{2}$"#)
+        email = try LinearPattern(Self.emailPattern)
+        phone = try LinearPattern(Self.phoneCandidatePattern)
     }
 
     /// The redactor for a campaign's `privacy.redact`.
@@ -39,27 +37,27 @@ public struct Redactor: @unchecked Sendable {
     public func redact(_ text: String) -> (text: String, count: Int) {
         var out = text
         var count = 0
-        for re in campaignPatterns + [email] {
-            let range = NSRange(out.startIndex..., in: out)
-            let n = re.numberOfMatches(in: out, range: range)
-            if n > 0 {
-                count += n
-                out = re.stringByReplacingMatches(in: out, range: range, withTemplate: NSRegularExpression.escapedTemplate(for: Self.replacement))
-            }
+        for pattern in campaignPatterns + [email] {
+            let r = pattern.replacing(in: out, with: Self.replacement)
+            out = r.text
+            count += r.count
         }
-        let phones = phone.matches(in: out, range: NSRange(out.startIndex..., in: out)).filter { m in
-            guard let r = Range(m.range, in: out) else { return false }
-            let candidate = String(out[r]).trimmingCharacters(in: .whitespaces)
-            let digits = candidate.filter(\.isASCIIDigitCharacter).count
-            return digits >= 7 && digits <= 15
-                && isoDate.firstMatch(in: candidate, range: NSRange(candidate.startIndex..., in: candidate)) == nil
+        var scalars = Array(out.unicodeScalars)
+        let phones = phone.matches(in: scalars).filter { Self.isPhoneNumber(scalars[$0]) }
+        for m in phones.reversed() { scalars.replaceSubrange(m, with: Self.replacement.unicodeScalars) }
+        if !phones.isEmpty { out = String(String.UnicodeScalarView(scalars)) }
+        return (out, count + phones.count)
+    }
+
+    /// A phone candidate with 7 to 15 digits that is not an ISO date (`2027-01-04`).
+    static func isPhoneNumber(_ candidate: ArraySlice<Unicode.Scalar>) -> Bool {
+        let trimmed = candidate.drop(while: \.properties.isWhitespace).reversed().drop(while: \.properties.isWhitespace).reversed()
+        let digits = trimmed.filter { $0.isASCII && $0.properties.numericType == .decimal }.count
+        guard digits >= 7, digits <= 15 else { return false }
+        let isoShape = trimmed.count == 10 && trimmed.enumerated().allSatisfy { k, c in
+            k == 4 || k == 7 ? c == "-" : c.properties.numericType == .decimal
         }
-        for m in phones.reversed() {
-            guard let r = Range(m.range, in: out) else { continue }
-            out.replaceSubrange(r, with: Self.replacement)
-            count += 1
-        }
-        return (out, count)
+        return !isoShape
     }
 
     /// Redacts the entry's free text; returns the number of redactions.

@@ -1,5 +1,8 @@
-/// A `privacy.redact` pattern that is not a valid regular expression.
-public struct RedactorError: Error, Hashable, Sendable, CustomStringConvertible {
-    public var pattern: String
-    public var description: String { "privacy.redact pattern \"\(pattern)\" is not a valid regular expression" }
+/// A `privacy.redact` pattern the linear-time engine cannot run.
+public struct RedactorError: Error, Equatable, Sendable, CustomStringConvertible {
+    public let pattern: String
+    /// What is wrong with it (`PatternError.description`).
+    public let reason: String
+    public init(pattern: String, reason: String = "it does not parse") { self.pattern = pattern; self.reason = reason }
+    public var description: String { "the privacy.redact pattern \"\(pattern)\" cannot be used: \(reason)" }
 }

@@ -15,6 +15,11 @@ public struct FactOrder: Sendable {
         sideFacts = Self.byTime(facts, at: \.at)
     }
 
+    /// Side facts already in feeding order (a part of another `FactOrder`'s `sideFacts`).
+    init<S: Sequence<Fact>>(ordered facts: S) {
+        sideFacts = Array(facts)
+    }
+
     /// Hands over, in order, every held fact due at or before `at`: call it before an entry at `at`.
     public mutating func feed(before at: Instant, _ body: (Fact) throws -> Void) rethrows {
         while hasFact(before: at) { try body(take()) }

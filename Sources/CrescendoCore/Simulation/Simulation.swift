@@ -20,7 +20,8 @@ public enum Simulation {
         public var sortedInMemory: Bool
     }
 
-    private struct Unsorted: Error {}
+    /// A ledger that turned out not to be in time order (it is then sorted in memory).
+    struct Unsorted: Error {}
 
     /// Runs the campaign over the facts. `openLedger` may be called twice: once to stream, and
     /// again if the ledger turns out not to be in time order.
@@ -43,41 +44,40 @@ public enum Simulation {
         do {
             return try run(campaign: campaign, batches: try openLedger(), others: others, options: options, requireOrder: true)
         } catch is Unsorted {
-            let next = try openLedger()
-            var all: [KeyedEntry] = []
-            while let batch = try next() { all.append(contentsOf: batch) }
-            let sorted = FactOrder.byTime(all, at: \.entry.at)
-            var done = false
-            var r = try run(campaign: campaign, batches: {
-                defer { done = true }
-                return done ? nil : sorted
-            }, others: others, options: options, requireOrder: false)
+            var r = try run(campaign: campaign, batches: oneBatch(try readSorted(openLedger)), others: others, options: options,
+                            requireOrder: false)
             r.sortedInMemory = true
             return r
         }
     }
 
+    /// Every entry of a ledger that is not in time order, read again and stably sorted by `at`.
+    static func readSorted(_ openLedger: () throws -> KeyedBatchSource) throws -> [KeyedEntry] {
+        let next = try openLedger()
+        var all: [KeyedEntry] = []
+        while let batch = try next() { all.append(contentsOf: batch) }
+        return FactOrder.byTime(all, at: \.entry.at)
+    }
+
+    /// A source that hands over `entries` as one batch.
+    static func oneBatch(_ entries: [KeyedEntry]) -> KeyedBatchSource {
+        var done = false
+        return {
+            defer { done = true }
+            return done ? nil : entries
+        }
+    }
+
     private static func run(campaign: Campaign, batches next: KeyedBatchSource, others: FactOrder, options: Engine.Options,
                             requireOrder: Bool) throws -> Result {
-        var engine = Engine(campaign: campaign, options: options)
-        var out: [Occurrence] = []
-        var others = others
-        var lastEntry = Instant.distantPast
-        // Facts go in `FactOrder`, so the engine finds none late; if it ever did, the run fails.
+        var feed = FactFeed(engine: Engine(campaign: campaign, options: options), others: others, requireOrder: requireOrder)
         while let batch = try next() {
             // Entries are read where they lie in the batch, not copied out one by one.
             try batch.withUnsafeBufferPointer { entries in
-                for j in 0..<entries.count {
-                    let at = entries[j].entry.at
-                    if requireOrder, at < lastEntry { throw Unsorted() }
-                    lastEntry = at
-                    while others.hasFact(before: at) { try engine.record(others.take(), into: &out) }
-                    try engine.record(entry: entries[j].entry, keys: entries[j].keys, into: &out)
-                }
+                for j in 0..<entries.count { try feed.record(entries[j].entry, keys: entries[j].keys) }
             }
         }
-        try others.feedRest { try engine.record($0, into: &out) }
-        engine.finish(into: &out)
-        return Result(occurrences: out, engine: engine, endedAt: engine.processedThrough, sortedInMemory: false)
+        try feed.finish()
+        return feed.result(sortedInMemory: false)
     }
 }

@@ -29,6 +29,11 @@ struct CampaignFile {
         let privacy = sections.privacy(f["privacy"])
         let areas = sections.areas(f["areas"])
         let channels = sections.channels(f["channels"])
+        let calendar = sections.calendar(f["calendar"])
+        let quietHours = f["quiet_hours"].flatMap { sections.quietHours($0, "quiet_hours") }
+        let brand = sections.brand(f["brand"])
+        let guides = sections.guides(f["guides"], campaignFile: path)
+        let prompts = sections.prompts(f["prompts"])
 
         var resolver = IncludeResolver(session: session, root: path)
         let libraries = resolver.libraries(of: f, in: path, sink: sink, chain: [FilePaths.identity(path)])
@@ -60,11 +65,17 @@ struct CampaignFile {
                                             demandsNode: f["demands"], windows: windows, header: header,
                                             rulesComplete: !session.hasErrors)
         guard !session.hasErrors else { return nil }
-        return Campaign(id: header.id, title: header.title, zone: header.zone, start: header.start, end: header.end,
+        var campaign = Campaign(id: header.id, title: header.title, zone: header.zone, start: header.start, end: header.end,
                         metrics: metrics, demands: demands, indicators: indicators, windows: windows.map(\.window),
                         ladders: ladders, pacing: pacing, decompression: decompression.map(\.spec), privacy: privacy,
                         areas: areas, templates: Dictionary(templates.map { ($0.id, $0.source) }, uniquingKeysWith: { a, _ in a }),
                         channels: channels, rules: ruleSet.rules)
+        campaign.calendar = calendar
+        if case .own(let q)? = quietHours { campaign.quietHours = q }
+        campaign.brand = brand
+        campaign.guides = guides
+        campaign.prompts = prompts
+        return campaign
     }
 
     private func reportDuplicateTemplates(_ templates: [DeclaredTemplate]) {

@@ -34,7 +34,8 @@ public struct CampaignLoader: Sendable {
     /// Checks any file of the language. The kind is read from the top level: `tests:` makes a
     /// rule-test file (its campaign is checked too), `campaign:` a campaign file, and `rules:`
     /// without `campaign:` a rule library, checked on its own (references that only an
-    /// including campaign could resolve are not checked).
+    /// including campaign could resolve are not checked), and `name:` a scenario file (checked
+    /// without its campaign, which only `simulate --scenario` names).
     public func check(_ path: String) -> [Diagnostic] {
         let session = LoadSession()
         let sink = session.sink(for: path)
@@ -45,9 +46,11 @@ public struct CampaignLoader: Sendable {
             _ = CampaignFile(session: session).load(document, path: path, sink: sink)
         } else if document.root["rules"] != nil || document.root["templates"] != nil {
             StandaloneLibrary(session: session).check(document, path: path, sink: sink)
+        } else if document.root["name"] != nil {
+            ScenarioLoader().check(document, path: path, sink: sink)
         } else {
-            sink.error(document.rootNode, "file", "is not a campaign file, rule library or rule-test file",
-                       hint: "a campaign file starts with `campaign:`, a rule library with `rules:`, a rule test with `campaign:` and `tests:`")
+            sink.error(document.rootNode, "file", "is not a campaign file, rule library, rule-test file or scenario file",
+                       hint: "a campaign file starts with `campaign:`, a rule library with `rules:`, a rule test with `campaign:` and `tests:`, a scenario with `name:`")
         }
         return session.diagnostics
     }

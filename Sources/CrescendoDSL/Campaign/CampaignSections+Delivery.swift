@@ -2,7 +2,7 @@ import Yams
 import CrescendoCore
 
 extension CampaignSections {
-    /// `channels:` of `{type: file, path}`, `{type: webhook, url, timeout?}` or
+    /// `channels:` of `{type: file, path}`, `{type: webhook, url, timeout?, secret_env?}` or
     /// `{type: command, run: [argv], timeout?}`. `timeout` is a duration or whole seconds.
     func channels(_ node: Node?) -> [Channel] {
         guard let node, let entries = reader.entries(node, "channels", "channels") else { return [] }
@@ -20,14 +20,17 @@ extension CampaignSections {
                 return nil
             }
             let timeout = f["timeout"].flatMap { timeoutSeconds($0) }
+            let quiet = f["quiet_hours"].map { quietHours($0, "channels") }
             let kind: Channel.Kind?
             switch type {
             case "file": kind = reader.string(value, "channels", "path").map { .file(path: $0) }
-            case "webhook": kind = reader.string(value, "channels", "url").map { .webhook(url: $0) }
+            case "webhook": kind = reader.string(value, "channels", "url").map { .webhook(url: $0, secretEnv: secretEnv(f["secret_env"])) }
             default: kind = argv(value).map { .command(argv: $0) }
             }
-            guard let kind, f["timeout"] == nil || timeout != nil else { return nil }
-            return Channel(id: entry.key, kind: kind, timeoutSeconds: timeout)
+            guard let kind, f["timeout"] == nil || timeout != nil, quiet != .some(nil) else { return nil }
+            var channel = Channel(id: entry.key, kind: kind, timeoutSeconds: timeout)
+            channel.quietHours = quiet.flatMap { $0 } ?? .campaign
+            return channel
         }
     }
 
@@ -39,6 +42,20 @@ extension CampaignSections {
         }
         let args = items.compactMap { reader.string($0, "channels", "run") }
         return args.count == items.count ? args : nil
+    }
+
+    /// `secret_env`: an environment variable's name (the daemon reads it at start; `check`
+    /// cannot know the daemon's environment).
+    private func secretEnv(_ node: Node?) -> String? {
+        guard let node, let name = reader.string(node, "channels", "secret_env") else { return nil }
+        let ok = name.first.map { $0 == "_" || ($0.isASCII && $0.isLetter) } == true
+            && name.allSatisfy { $0 == "_" || ($0.isASCII && ($0.isLetter || $0.isNumber)) }
+        guard ok else {
+            sink.error(node, "channels", "secret_env is the name of an environment variable (letters, digits and _), not \"\(name)\"",
+                       hint: "put the secret itself in the daemon's environment, e.g. secret_env: ORGANIZERS_WEBHOOK_SECRET")
+            return nil
+        }
+        return name
     }
 
     private func timeoutSeconds(_ node: Node) -> Int? {

@@ -51,7 +51,7 @@ extension CampaignSections {
         return pacing
     }
 
-    /// `privacy: {min_count?, redact?: [regex]}`; each pattern must compile.
+    /// `privacy: {min_count?, redact?: [regex]}`; each pattern must run on the linear-time engine (`RegexCheck`).
     func privacy(_ node: Node?) -> Privacy {
         guard let node, let f = reader.fields(node, "privacy", Shapes.privacy) else { return Privacy() }
         var privacy = Privacy()
@@ -61,9 +61,11 @@ extension CampaignSections {
         if let redact = f["redact"].flatMap({ reader.list($0, "privacy", "redact") }) {
             privacy.redact = redact.compactMap { item in
                 guard let pattern = reader.string(item, "privacy", "redact") else { return nil }
-                guard RegexCheck.compiles(pattern) else {
-                    sink.error(item, "privacy", "not a valid regular expression: \"\(pattern)\"",
-                               hint: "patterns use ICU syntax (NSRegularExpression), e.g. \"\\\\b[A-Z]{2}\\\\d{6}\\\\b\"")
+                if let problem = RegexCheck.problem(pattern, at: item) {
+                    sink.error(problem.position, "privacy", problem.message,
+                               hint: "patterns run in linear time on a subset of ICU syntax (docs/campaign-language.md, \"privacy\"): "
+                                   + "classes, groups, alternation, counted repetition, anchors and one-character look-around, "
+                                   + "e.g. \"\\\\b[A-Z]{2}\\\\d{6}\\\\b\"")
                     return nil
                 }
                 return pattern

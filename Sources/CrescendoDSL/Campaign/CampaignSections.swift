@@ -11,7 +11,11 @@ struct CampaignSections {
     func metrics(_ node: Node?, root: Node) -> [Metric] {
         guard let node = atLeastOne(node, root: root, "metrics", "metric", "what the ledger counts",
                                     hint: "e.g. metrics: { masks: { label: Masks distributed, unit: masks } }") else { return [] }
-        return labelled(node, "metrics", Shapes.metric).map { Metric(id: $0.id, label: $0.label, unit: $0.unit) }
+        return labelled(node, "metrics", Shapes.metric).map { m in
+            var metric = Metric(id: m.id, label: m.label, unit: m.unit)
+            metric.labelVariants = m.variants
+            return metric
+        }
     }
 
     /// `indicators:` of `{label, unit}`.
@@ -20,13 +24,13 @@ struct CampaignSections {
         return labelled(node, "indicators", Shapes.indicator).map { IndicatorDefinition(id: $0.id, label: $0.label, unit: $0.unit) }
     }
 
-    private func labelled(_ node: Node, _ code: String, _ shape: Shape) -> [(id: String, label: String, unit: String)] {
+    private func labelled(_ node: Node, _ code: String, _ shape: Shape) -> [(id: String, label: String, unit: String, variants: [String: String])] {
         guard let entries = reader.entries(node, code, code) else { return [] }
         return entries.compactMap { entry in
             guard let f = reader.fields(entry.value, code, shape),
                   let label = f["label"].flatMap({ reader.string($0, code, "label") }),
                   let unit = f["unit"].flatMap({ reader.string($0, code, "unit") }) else { return nil }
-            return (entry.key, label, unit)
+            return (entry.key, label, unit, variants(f, "label", code))
         }
     }
 
@@ -35,14 +39,33 @@ struct CampaignSections {
         guard let node = atLeastOne(node, root: root, "demands", "demand", "what would make the care unnecessary",
                                     hint: "each demand names who must act (target) and who pays (funding)"),
               let entries = reader.entries(node, "demands", "demands") else { return [] }
-        return entries.compactMap { entry in
+        return entries.compactMap { entry -> Demand? in
             guard let f = reader.fields(entry.value, "demands", Shapes.demand),
                   let text = f["text"].flatMap({ reader.string($0, "demands", "text") }),
                   let target = f["target"].flatMap({ reader.string($0, "demands", "target") }),
                   let funding = f["funding"].flatMap({ reader.string($0, "demands", "funding") }) else { return nil }
             let line = f["funding_line"].flatMap { reader.string($0, "demands", "funding_line") }
-            return Demand(id: entry.key, text: text, target: target, funding: funding, fundingLine: line)
+            var demand = Demand(id: entry.key, text: text, target: target, funding: funding, fundingLine: line)
+            demand.textVariants = variants(f, "text", "demands")
+            return demand
         }
+    }
+
+    /// The language variants of `key` (`label.fr: ...`), suffix (lowercased) to text.
+    func variants(_ f: Fields, _ key: String, _ code: String) -> [String: String] {
+        var out: [String: String] = [:]
+        for e in f.entries where e.key.hasPrefix(key + ".") {
+            if let text = reader.string(e.value, code, e.key) { out[String(e.key.dropFirst(key.count + 1)).lowercased()] = text }
+        }
+        return out
+    }
+
+    /// `prompts:` of `{care, cause, change}` and their `.xx` variants, as written.
+    func prompts(_ node: Node?) -> [String: String] {
+        guard let node, let f = reader.fields(node, "prompts", Shapes.prompts) else { return [:] }
+        var out: [String: String] = [:]
+        for e in f.entries { if let text = reader.string(e.value, "prompts", e.key) { out[e.key] = text } }
+        return out
     }
 
     /// The node of a section the campaign must declare, with at least one entry; `nil` after
@@ -64,10 +87,12 @@ struct CampaignSections {
     /// `areas:` of `{label}`.
     func areas(_ node: Node?) -> [Area] {
         guard let node, let entries = reader.entries(node, "areas", "areas") else { return [] }
-        return entries.compactMap { entry in
+        return entries.compactMap { entry -> Area? in
             guard let f = reader.fields(entry.value, "areas", Shapes.area),
                   let label = f["label"].flatMap({ reader.string($0, "areas", "label") }) else { return nil }
-            return Area(id: entry.key, label: label)
+            var area = Area(id: entry.key, label: label)
+            area.labelVariants = variants(f, "label", "areas")
+            return area
         }
     }
 

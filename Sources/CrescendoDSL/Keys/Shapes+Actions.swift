@@ -17,7 +17,8 @@ extension Shapes {
 
     static let briefing = Shape("briefing", keys: [
         Key("demand", .text, .required),
-        Key("deadline", .duration, .required, "how long the target has to answer"),
+        Key("deadline", .either([.duration, .businessDays]), .required,
+            "how long the target has to answer: a duration (14d) or business days (10bd, see `calendar`)"),
         Key("to", .text, .optional, "who is briefed"),
     ])
 

@@ -19,7 +19,9 @@ extension Shapes {
         templates,
         Key("channels", .map(.shape(channel)), .optional, "where the daemon delivers actions, by id"),
         rules,
-    ])
+        Key("calendar", .shape(calendar), .optional, "which days are business days, for `deadline: 10bd`"),
+        quietHoursKey,
+    ] + kitKeys)
 
     /// A file named in `include:`.
     static let library = Shape("a rule library", definition: "library", description: "a rule library, named in a campaign's `include:`",

@@ -1,20 +1,20 @@
 /// What a campaign declares: metrics, demands, windows, ladders, pacing, privacy, areas, channels.
 extension Shapes {
     static let metric = Shape("a metric", keys: [
-        Key("label", .text, .required, "the name people read, e.g. Masks distributed"),
+        Key("label", .text, .required, "the name people read, e.g. Masks distributed; `label.fr` is its French", localized: true),
         Key("unit", .text, .required, "the unit, e.g. masks or %"),
     ])
 
     static let indicator = metric.named("an indicator")
 
     static let demand = Shape("a demand", keys: [
-        Key("text", .text, .required, "the demand, as the public reads it"),
+        Key("text", .text, .required, "the demand, as the public reads it; `text.fr` is its French", localized: true),
         Key("target", .text, .required, "who must act"),
         Key("funding", .text, .required, "who pays"),
         Key("funding_line", .text, .optional, "the money-flow line the demand would redirect"),
     ])
 
-    static let area = Shape("an area", keys: [Key("label", .text, .required, "the area's name as people read it")])
+    static let area = Shape("an area", keys: [Key("label", .text, .required, "the area's name as people read it; `label.fr` is its French", localized: true)])
 
     static let window = Shape("a window", keys: [
         Key("kind", .text, .required, "what kind of period: budget, session, ..."),
@@ -54,10 +54,13 @@ extension Shapes {
         Key("path", .text, .optional, "the file actions are appended to, relative to the campaign file"),
         Key("url", .text, .optional, "where actions are POSTed"),
         Key("run", .list(.text, minItems: 1), .optional, "the program to run and its arguments"),
+        Key("secret_env", .text, .optional,
+            "the environment variable holding the webhook's signing secret (Standard Webhooks headers; whsec_ + base64, or plain text used as its bytes)"),
         Key("timeout", .either([.duration, .integer(min: 1)]), .optional, "a duration or whole seconds"),
+        quietHoursKey,
     ], variants: [
         Variant(when: ("type", "file"), keys: ["path"], required: ["path"]),
-        Variant(when: ("type", "webhook"), keys: ["url", "timeout"], required: ["url"]),
+        Variant(when: ("type", "webhook"), keys: ["url", "timeout", "secret_env"], required: ["url"]),
         Variant(when: ("type", "command"), keys: ["run", "timeout"], required: ["run"]),
     ])
 }

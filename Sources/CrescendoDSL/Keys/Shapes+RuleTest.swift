@@ -63,6 +63,10 @@ extension Shapes {
                                description: "an action as `simulate --format json` prints it; each key but `at` is compared as text",
                                keys: [Key("at", .instant)] + [
         "rule", "action", "tactic", "demand", "deadline", "due", "kind", "channel", "text", "area", "per", "group",
-        "deferred_from", "coalesced", "suppressed", "reason", "follows", "late", "because",
-    ].map { Key($0, .scalar) })
+        "deferred_from", "coalesced", "suppressed", "reason", "follows", "late",
+    ].map { Key($0, .scalar) } + [
+        Key("deliver_at", .instant, .optional, "when quiet hours deliver it, compared as an instant like `at`"),
+        Key("dropped", .scalar, .optional, "quiet_hours when quiet hours drop it"),
+        Key("because", .scalar),
+    ])
 }

@@ -14,6 +14,8 @@ struct TextFormat: Sendable {
     static let instant = TextFormat(
         pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?([Zz]|[+-][0-9]{2}(:?[0-9]{2})?)?)?$",
         description: "a date or date-time; without an offset it is local time in the campaign's zone", example: "2027-01-04T09:00")
+    /// Business days, `10bd` (a briefing's `deadline`).
+    static let businessDays = TextFormat(pattern: "^[0-9]+bd$", description: "business days, e.g. 10bd", example: "10bd")
     static let duration = TextFormat(pattern: "^[+-]?([0-9]+[smhdw]|[Pp]([0-9]+[WwDd])*([Tt]([0-9]+[HhMmSs])+)?)$",
                                      description: "30m, 48h, 7d, 2w, or ISO 8601 (PT48H, P7D)", example: "1d")
 }

@@ -36,6 +36,8 @@ indirect enum ValueType: Sendable {
     static let instant = formatted(.instant)
     /// `30m`, `48h`, `7d`, `2w` or ISO 8601 (`PT48H`, `P7D`).
     static let duration = formatted(.duration)
+    /// `10bd`.
+    static let businessDays = formatted(.businessDays)
 
     /// The shapes a value holds directly (not those inside the shapes themselves).
     var shapes: [Shape] {

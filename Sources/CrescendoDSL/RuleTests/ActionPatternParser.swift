@@ -23,6 +23,11 @@ struct ActionPatternParser {
                 pattern.at = reader.instant(entry.value, code, "at", zone: context.zone)
                 continue
             }
+            if entry.key == "deliver_at" {
+                // An instant, as `at` is; compared with the action's field, which is one in UTC.
+                pattern.fields["deliver_at"] = reader.instant(entry.value, code, "deliver_at", zone: context.zone)?.iso8601 ?? ""
+                continue
+            }
             guard case .scalar(let s) = entry.value else {
                 reader.sink.error(entry.value, code, "'\(entry.key)' must be a single value, not \(NodeText.describe(entry.value))")
                 continue

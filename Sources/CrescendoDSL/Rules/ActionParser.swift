@@ -49,7 +49,7 @@ struct ActionParser {
         case "briefing":
             guard let f = reader.fields(value, code, Shapes.briefing) else { return nil }
             let demand = f["demand"].flatMap { reader.reference($0, code, "demand", .demand, in: declared) }
-            let deadline = f["deadline"].flatMap { reader.positiveDuration($0, code, "deadline") }
+            let deadline = f["deadline"].flatMap { deadlineLength($0, code) }
             let to = f["to"].flatMap { reader.string($0, code, "to") }
             guard let demand, let deadline, f["to"] == nil || to != nil else { return nil }
             return (.briefing(demand: demand, deadline: deadline, to: to), nil)
@@ -70,6 +70,25 @@ struct ActionParser {
                   let text = f["text"].flatMap({ reader.string($0, code, "text") }) else { return nil }
             return (.rapidResponse(team: team, text: text), nil)
         }
+    }
+
+    /// The most business days a deadline may take: about 100 years, as for durations.
+    static let businessDayLimit = 26_000
+
+    /// A briefing's `deadline`: a positive duration (`14d`) or business days (`10bd`).
+    private func deadlineLength(_ node: Node, _ code: String) -> DeadlineLength? {
+        guard let text = reader.string(node, code, "deadline") else { return nil }
+        guard text.hasSuffix("bd") else { return reader.positiveDuration(node, code, "deadline").map { .span($0) } }
+        let digits = text.dropLast(2)
+        guard !digits.isEmpty, digits.count <= 6, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(digits) else {
+            reader.sink.error(node, code, "malformed business days for 'deadline': \"\(text)\"", hint: "write a whole number and bd, e.g. 10bd")
+            return nil
+        }
+        guard n >= 1, n <= Self.businessDayLimit else {
+            reader.sink.error(node, code, n < 1 ? "'deadline' must be at least 1bd, not \(text)" : "'deadline' is longer than 100 years: \"\(text)\"")
+            return nil
+        }
+        return .businessDays(n)
     }
 
     private func notify(_ value: Node, _ code: String) -> (ActionKind, Node?)? {

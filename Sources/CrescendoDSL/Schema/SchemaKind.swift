@@ -9,6 +9,8 @@ public enum SchemaKind: String, CaseIterable, Sendable {
     case campaign
     /// Rule-test files.
     case test
+    /// Scenario files (`simulate --scenario`).
+    case scenario
 
     /// Each kind's file name in `docs/schema/`, title, and the top levels its files may have.
     /// A new kind of file is a case and one line here.
@@ -16,6 +18,7 @@ public enum SchemaKind: String, CaseIterable, Sendable {
         switch self {
         case .campaign: return ("campaign.schema.json", "Crescendo campaign file or rule library", [Shapes.campaign, Shapes.library])
         case .test: return ("rule-test.schema.json", "Crescendo rule-test file", [Shapes.ruleTestFile])
+        case .scenario: return ("scenario.schema.json", "Crescendo scenario file", [Shapes.scenarioFile])
         }
     }
 

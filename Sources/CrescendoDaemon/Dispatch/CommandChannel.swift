@@ -1,10 +1,13 @@
-import Foundation
+import Subprocess
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Runs argv with the action JSON on standard input; exit status 0 confirms it. A run that
-/// outlives its timeout is terminated (SIGTERM, then SIGKILL a second later) and fails.
+/// outlives its timeout is stopped (SIGTERM, then SIGKILL a second later, through
+/// swift-subprocess's teardown sequence) and fails.
 public struct CommandChannel: DeliveryChannel {
     public let argv: [String]
     public let workingDirectory: String
@@ -15,67 +18,65 @@ public struct CommandChannel: DeliveryChannel {
     }
 
     /// Writing to a command that exited without reading its input must fail the write, not
-    /// kill the process with SIGPIPE.
-    private static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN); return () }()
+    /// kill the daemon with SIGPIPE.
+    private static let ignoreBrokenPipes: Void = { _ = signal(SIGPIPE, SIG_IGN) }()
 
     public func deliver(id: String, payload: String) async throws {
         Self.ignoreBrokenPipes
         guard let executable = argv.first else { throw DeliveryFailure("the command channel has an empty argv") }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = Array(argv.dropFirst())
-        process.currentDirectoryURL = URL(fileURLWithPath: workingDirectory)
-        var env = ProcessInfo.processInfo.environment
-        env["CRESCENDO_ACTION_ID"] = id
-        process.environment = env
-        let stdin = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        let box = ProcessBox(process)
-        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { p in continuation.resume(returning: p.terminationStatus) }
-            do {
-                try process.run()
-            } catch {
-                process.terminationHandler = nil
-                continuation.resume(throwing: DeliveryFailure("cannot run \(executable): \(error)"))
-                return
+        var options = PlatformOptions()
+        options.teardownSequence = [.gracefulShutDown(allowedDurationToNextStep: .seconds(1))]
+        let configuration = Configuration(
+            executable: .path(.init(executable)),
+            arguments: Arguments(Array(argv.dropFirst())),
+            environment: .inherit.updating(["CRESCENDO_ACTION_ID": id]),
+            workingDirectory: .init(workingDirectory),
+            platformOptions: options)
+        let input = Array((payload + "\n").utf8)
+        let timeout = timeoutSeconds
+        let outcome = try await withThrowingTaskGroup(of: Outcome.self) { group in
+            group.addTask {
+                do {
+                    let result = try await Subprocess.run(configuration, input: .inputWriter,
+                                                          output: .discarded, error: .discarded) { execution in
+                        // A command that does not read its input must not make the write fail the delivery.
+                        _ = try? await execution.standardInputWriter.write(input)
+                        try? await execution.standardInputWriter.finish()
+                    }
+                    return .exited(result.terminationStatus)
+                } catch let error as SubprocessError {
+                    return .cannotRun("\(error)")
+                }
             }
-            let timeout = timeoutSeconds
-            Task.detached {
-                try? await Task.sleep(for: .seconds(timeout))
-                box.expire()
+            group.addTask {
+                try await Task.sleep(for: .seconds(timeout))
+                return .timedOut
             }
-            let data = Data((payload + "\n").utf8)
-            let handle = stdin.fileHandleForWriting
-            // A command that does not read its input must not make the write fail the delivery.
-            try? handle.write(contentsOf: data)
-            try? handle.close()
+            let first = try await group.next()!
+            // Cancelling the run's task tears the command down (SIGTERM, SIGKILL after 1 s).
+            group.cancelAll()
+            return first
         }
-        if box.expired { throw DeliveryFailure("\(executable) did not finish within \(timeoutSeconds)s and was stopped") }
-        guard status == 0 else { throw DeliveryFailure("\(executable) exited with status \(status)") }
+        switch outcome {
+        case .timedOut:
+            throw DeliveryFailure("\(executable) did not finish within \(timeoutSeconds)s and was stopped")
+        case .cannotRun(let reason):
+            throw DeliveryFailure("cannot run \(executable): \(reason)")
+        case .exited(let status):
+            guard status.isSuccess else { throw DeliveryFailure("\(executable) \(Self.describe(status))") }
+        }
     }
-}
 
-/// The running process, stopped when its time is up.
-final class ProcessBox: @unchecked Sendable {
-    private let process: Process
-    private let lock = NSLock()
-    private var _expired = false
+    private enum Outcome: Sendable {
+        case exited(TerminationStatus)
+        case cannotRun(String)
+        case timedOut
+    }
 
-    init(_ process: Process) { self.process = process }
-
-    var expired: Bool { lock.withLock { _expired } }
-
-    func expire() {
-        guard process.isRunning else { return }
-        lock.withLock { _expired = true }
-        process.terminate()
-        let pid = process.processIdentifier
-        Task.detached {
-            try? await Task.sleep(for: .seconds(1))
-            if self.process.isRunning { kill(pid, SIGKILL) }
+    static func describe(_ status: TerminationStatus) -> String {
+        switch status {
+        case .exited(let code): return "exited with status \(code)"
+        case .signaled(let signal): return "was killed by signal \(signal)"
         }
     }
 }

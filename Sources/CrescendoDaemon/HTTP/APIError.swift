@@ -1,7 +1,8 @@
 import CrescendoCore
+import CrescendoStore
 import Hummingbird
 
-/// A refused request: its status and a JSON body `{"error": ..., "field": ..., "index": ...}`.
+/// A refused request: its status and a JSON body `{"error": ..., "field": ..., "index": ..., "needs": ...}`.
 public struct APIError: HTTPResponseError, Sendable {
     public var status: HTTPResponse.Status
     public var message: String
@@ -9,9 +10,16 @@ public struct APIError: HTTPResponseError, Sendable {
     public var field: String?
     /// The offending item's position in a batch.
     public var index: Int?
+    /// The role a 403 needed.
+    public var needs: Role?
 
-    public init(_ status: HTTPResponse.Status, _ message: String, field: String? = nil, index: Int? = nil) {
-        self.status = status; self.message = message; self.field = field; self.index = index
+    public init(_ status: HTTPResponse.Status, _ message: String, field: String? = nil, index: Int? = nil, needs: Role? = nil) {
+        self.status = status; self.message = message; self.field = field; self.index = index; self.needs = needs
+    }
+
+    /// The 403 of a role gate.
+    static func needs(_ role: Role) -> APIError {
+        APIError(.forbidden, "this needs the \(role.rawValue) role (or one that includes it)", needs: role)
     }
 
     static func invalid(_ message: String, field: String, index: Int? = nil) -> APIError {
@@ -22,6 +30,7 @@ public struct APIError: HTTPResponseError, Sendable {
         var fields: [(String, JSONValue)] = [("error", .string(message))]
         if let field { fields.append(("field", .string(field))) }
         if let index { fields.append(("index", .int(index))) }
+        if let needs { fields.append(("needs", .string(needs.rawValue))) }
         var response = JSONResponse.make(.object(fields), status: status)
         if status == .unauthorized { response.headers[.wwwAuthenticate] = "Bearer" }
         return response

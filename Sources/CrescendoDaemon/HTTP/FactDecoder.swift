@@ -7,6 +7,8 @@ import CrescendoStore
 struct FactDecoder {
     let campaign: Campaign
     let now: Instant
+    /// The most items one request may carry.
+    static let maxBatch = 1000
     /// How far in the future an `at` may be (clock skew), in seconds.
     var futureTolerance: Int64 = 60
 
@@ -15,6 +17,9 @@ struct FactDecoder {
         switch body {
         case .array(let list):
             guard !list.isEmpty else { throw APIError(.unprocessableContent, "the batch is empty") }
+            guard list.count <= Self.maxBatch else {
+                throw APIError(.unprocessableContent, "the batch has \(list.count) items, more than \(Self.maxBatch); send smaller batches")
+            }
             return try list.enumerated().map { try item($0.element, $0.offset) }
         case .object:
             return [try item(body, nil)]
@@ -47,8 +52,10 @@ struct FactDecoder {
         e.care = try text(fields, "care", index)
         e.cause = try text(fields, "cause", index)
         e.change = try text(fields, "change", index)
-        // The check `ledger add` and `ledger correct` make, with their messages.
-        if let problem = campaign.problem(with: e) { throw APIError.invalid(problem.message, field: problem.field, index: index) }
+        // The checks `ledger add` and `ledger correct` make, with their messages.
+        if let problem = EntryLimits.problem(with: e) ?? campaign.problem(with: e) {
+            throw APIError.invalid(problem.message, field: problem.field, index: index)
+        }
         return (e, fields["at"] == nil || fields["at"] == .null)
     }
 
@@ -59,6 +66,9 @@ struct FactDecoder {
             throw APIError.invalid("deadline must be a deadline number, 1 or more", field: "deadline", index: index)
         }
         guard let text = try text(fields, "text", index) else { throw APIError.invalid("text is required", field: "text", index: index) }
+        if let problem = EntryLimits.problem("text", text, limit: EntryLimits.freeText) {
+            throw APIError.invalid(problem.message, field: "text", index: index)
+        }
         var win: Response.Win?
         if let w = try self.text(fields, "win", index) {
             guard let parsed = Response.Win(rawValue: w) else { throw APIError.invalid("win is partial or full, not \"\(w)\"", field: "win", index: index) }

@@ -10,13 +10,13 @@ import CrescendoStore
 /// stamps is never older than what the scheduler has judged.
 public actor IngestQueue {
     private struct Waiting {
-        var batch: [LedgerEntry]
+        var batch: IngestBatch
         /// Which entries take the commit time as their `at`.
         var stampNow: [Bool]
-        var continuation: CheckedContinuation<[StoredEntry], any Error>
+        var continuation: CheckedContinuation<WriteOutcome, any Error>
     }
 
-    private let store: any LedgerStore
+    private let store: any AccessStore
     private let clock: any DaemonClock
     /// Shared with the scheduler, which raises it before each step.
     nonisolated let floor = StampFloor()
@@ -26,13 +26,15 @@ public actor IngestQueue {
     private var started = 0
     private var finished = 0
     private var settling: [(Int, CheckedContinuation<Void, Never>)] = []
-    public init(store: any LedgerStore, clock: any DaemonClock) {
+    public init(store: any AccessStore, clock: any DaemonClock) {
         self.store = store; self.clock = clock
     }
 
-    /// Appends a batch (whole or not at all) and returns it as stored. Entries whose
-    /// `stampNow` flag is set get the commit time as `at`.
-    func append(_ batch: [LedgerEntry], stampNow: [Bool]) async throws -> [StoredEntry] {
+    /// Appends a batch (whole or not at all) with its note (audit line, key) and returns how it
+    /// went: stored, or not written because its key was claimed. Entries whose `stampNow` flag
+    /// is set get the commit time as `at`. Every batch of a group commit and its audit line are
+    /// in one transaction.
+    func append(_ batch: IngestBatch, stampNow: [Bool]) async throws -> WriteOutcome {
         try await withCheckedThrowingContinuation { c in
             waiting.append(Waiting(batch: batch, stampNow: stampNow, continuation: c))
             if !writing {
@@ -40,6 +42,12 @@ public actor IngestQueue {
                 Task { await self.flush() }
             }
         }
+    }
+
+    /// Appends entries without a note (tests, and writers with nothing to audit).
+    func append(_ entries: [LedgerEntry], stampNow: [Bool]) async throws -> [StoredEntry] {
+        if case .recorded(let stored) = try await append(IngestBatch(entries: entries), stampNow: stampNow) { return stored }
+        return []
     }
 
     private func flush() async {
@@ -51,14 +59,13 @@ public actor IngestQueue {
             let stampAt = floor.stamp(recordedAt)
             started += 1
             let batches = group.map { w in
-                zip(w.batch, w.stampNow).map { e, stamp in
-                    var e = e
-                    if stamp { e.at = stampAt }
-                    return e
-                }
+                var b = w.batch
+                for i in b.entries.indices where w.stampNow[i] { b.entries[i].at = stampAt }
+                b.note?.audit.at = recordedAt
+                return b
             }
-            let result: Result<[[StoredEntry]], any Error>
-            do { result = .success(try await store.appendBatches(batches, recordedAt: recordedAt)) } catch { result = .failure(error) }
+            let result: Result<[WriteOutcome], any Error>
+            do { result = .success(try await store.ingest(batches, recordedAt: recordedAt)) } catch { result = .failure(error) }
             finished += 1
             resumeSettled()
             switch result {

@@ -12,15 +12,20 @@ public final class DaemonMetrics: Sendable {
     private let failures = Mutex<[String: Counter]>([:])
 
     public init() {
-        entries = registry.makeCounter(name: "crescendo_entries_total", help: "Ledger entries recorded through the API.")
-        reloadFailures = registry.makeCounter(name: "crescendo_reload_failures_total", help: "Campaign reloads that failed (the old rules kept running).")
-        delay = registry.makeValueHistogram(name: "crescendo_dispatch_delay_seconds", buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 1.05, 1.1, 1.25, 1.5, 2, 5, 10, 30, 60, 300],
-                                            help: "From an action's due time to its delivery by a channel.")
+        entries = registry.makeCounter(descriptor: Self.name("entries", "total", "Ledger entries recorded through the API."))
+        reloadFailures = registry.makeCounter(descriptor: Self.name("reload_failures", "total", "Campaign reloads that failed (the old rules kept running)."))
+        delay = registry.makeValueHistogram(descriptor: Self.name("dispatch_delay", "seconds", "From an action's due time to its delivery by a channel."),
+                                            buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 1.05, 1.1, 1.25, 1.5, 2, 5, 10, 30, 60, 300])
         var gauges: [ActionRecord.State: Gauge] = [:]
         for s in ActionRecord.State.allCases {
-            gauges[s] = registry.makeGauge(name: "crescendo_actions", labels: [("state", s.rawValue)], help: "Actions recorded, by state.")
+            gauges[s] = registry.makeGauge(descriptor: Self.name("actions", "", "Actions recorded, by state."), labels: [("state", s.rawValue)])
         }
         actions = gauges
+    }
+
+    /// `crescendo_NAME_UNIT` with its help line.
+    private static func name(_ metric: String, _ unit: String, _ help: String) -> MetricNameDescriptor {
+        MetricNameDescriptor(namespace: "crescendo", metricName: metric, unitName: unit, helpText: help)
     }
 
     func recordedEntries(_ n: Int) { entries.increment(by: Int64(n)) }
@@ -33,8 +38,8 @@ public final class DaemonMetrics: Sendable {
     func deliveryFailed(channel: String, dead: Bool) {
         let counter = failures.withLock { m in
             if let c = m[channel] { return c }
-            let c = registry.makeCounter(name: "crescendo_delivery_failures_total", labels: [("channel", channel)],
-                                         help: "Delivery attempts that failed.")
+            let c = registry.makeCounter(descriptor: Self.name("delivery_failures", "total", "Delivery attempts that failed."),
+                                         labels: [("channel", channel)])
             m[channel] = c
             return c
         }

@@ -26,9 +26,12 @@ public actor Scheduler {
     private let dispatcher: Dispatcher?
     private var runtimes: [String: CampaignRuntime] = [:]
     private var modes: [String: Mode] = [:]
-    private var generation = 0
     private var watermarks: [String: Watermark] = [:]
-    private var startedAt: Instant?
+    /// When each campaign first ran in this process (a campaign quarantined at start first
+    /// runs when its file loads, and catches up from then as at a start).
+    private var startedAt: [String: Instant] = [:]
+    /// Engines built per campaign (at start, after a reload that changed it, after a late fact).
+    private(set) var builds: [String: Int] = [:]
 
     /// `ingest`, when given, is waited for before each step reads facts; `dispatcher`, when
     /// given, is woken after a step that recorded actions to deliver.
@@ -46,18 +49,19 @@ public actor Scheduler {
         let now = clock.now()
         floor?.raise(to: now)
         await settle()
-        if startedAt == nil { startedAt = now }
-        if registry.generation != generation {
-            let mode: Mode = generation == 0 ? .startup : .reload
-            generation = registry.generation
-            runtimes = [:]
-            for l in registry.campaigns {
-                runtimes[l.campaign.id] = CampaignRuntime(l)
-                modes[l.campaign.id] = mode
-            }
+        let running = registry.campaigns
+        // Only a campaign loaded anew (or first run) gets a new engine; the others keep theirs.
+        for l in running where runtimes[l.campaign.id]?.loaded.generation != l.generation {
+            let id = l.campaign.id
+            modes[id] = startedAt[id] == nil ? .startup : .reload
+            if startedAt[id] == nil { startedAt[id] = now }
+            runtimes[id] = CampaignRuntime(l)
+            builds[id, default: 0] += 1
         }
+        let ids = Set(running.map(\.campaign.id))
+        runtimes = runtimes.filter { ids.contains($0.key) }
         var recorded: [ActionRecord] = []
-        for l in registry.campaigns {
+        for l in running {
             recorded += try await step(campaign: l.campaign.id, now: now)
         }
         if recorded.contains(where: { $0.state == .pending }) { dispatcher?.wake() }
@@ -76,6 +80,7 @@ public actor Scheduler {
         } else {
             logger.info("a fact older than what \(id) has judged arrived; replaying the ledger")
             rt = CampaignRuntime(rt.loaded)
+            builds[id, default: 0] += 1
             decided = rt.feed(try await store.facts(after: FactCursor()))
             if mode == .normal { mode = .rebuilt }
         }
@@ -85,7 +90,8 @@ public actor Scheduler {
         if mode == .startup, let persisted {
             lastAlive = max(persisted.aliveAt, facts.lastRecordedAt ?? .distantPast)
         }
-        let actions = try await classify(identified, rt.loaded, mode: mode, judged: persisted?.judgedThrough, lastAlive: lastAlive, now: now)
+        let actions = try await classify(identified, rt.loaded, mode: mode, judged: persisted?.judgedThrough, lastAlive: lastAlive,
+                                         startedAt: startedAt[id], now: now)
         let timers = rt.engine.pendingTimers
         let changed = rt.persistedTimers != timers
         let step = DaemonStep(campaign: id, judgedThrough: max(target, persisted?.judgedThrough ?? target), aliveAt: now,
@@ -95,7 +101,7 @@ public actor Scheduler {
         watermarks[id] = Watermark(judgedThrough: step.judgedThrough, aliveAt: now)
         runtimes[id] = rt
         modes[id] = .normal
-        if mode == .startup, let lastAlive, let startedAt {
+        if mode == .startup, let lastAlive, let startedAt = startedAt[id] {
             let missed = (try? await store.timers(campaign: id))?.filter { $0.timer.at > lastAlive && $0.timer.at < startedAt }.count ?? 0
             logger.info("\(id): resumed; judged through \(step.judgedThrough), \(inserted.count) action(s) recorded on catch-up, \(missed) timer(s) had fallen due while down")
         }
@@ -110,7 +116,7 @@ public actor Scheduler {
 
     /// Turns decided actions into rows: normal ones pending, missed ones per `on_missed`.
     private func classify(_ identified: [(id: String, occurrence: Occurrence)], _ loaded: LoadedCampaign, mode: Mode,
-                          judged: Instant?, lastAlive: Instant?, now: Instant) async throws -> [ActionRecord] {
+                          judged: Instant?, lastAlive: Instant?, startedAt: Instant?, now: Instant) async throws -> [ActionRecord] {
         let judged = judged ?? .distantPast
         // Actions for instants already judged exist unless the facts or rules changed; only new ones matter.
         let old = identified.filter { $0.occurrence.at <= judged }.map(\.id)
@@ -142,20 +148,21 @@ public actor Scheduler {
         return rows
     }
 
+    /// The row of an action: a delivery per channel of its routes (`Campaign.routes`) that quiet
+    /// hours do not drop, each held until its `deliver_at`; an action quiet hours drop on every
+    /// channel is recorded as skipped, with the reason, and never delivered.
     private func record(_ id: String, _ o: Occurrence, _ loaded: LoadedCampaign, late: Bool, now: Instant, skipped: String?) -> ActionRecord {
         var o = o
         o.late = late
         let payload = o.json(id: id).text
-        let channels = skipped == nil ? Self.routes(o, loaded.campaign) : []
-        let state: ActionRecord.State = skipped != nil ? .skipped : (channels.isEmpty ? .unrouted : .pending)
-        return ActionRecord(id: id, campaign: loaded.campaign.id, rule: o.rule, action: o.action, dueAt: o.at, payload: payload,
-                            state: state, late: late, decidedAt: now, reason: skipped, channels: channels)
-    }
-
-    /// The action's own channel if it names one, else every `file` channel of the campaign.
-    static func routes(_ o: Occurrence, _ c: Campaign) -> [String] {
-        if let ch = o.channel { return [ch] }
-        return c.channels.compactMap { if case .file = $0.kind { return $0.id } else { return nil } }
+        let routes = skipped == nil ? loaded.campaign.routes(o) : []
+        let channels = routes.filter { o.deliveryTime(on: $0) != nil }
+        let dropped = !routes.isEmpty && channels.isEmpty ? "dropped by quiet hours on every channel it goes to (then: drop)" : nil
+        let state: ActionRecord.State = skipped != nil || dropped != nil ? .skipped : (routes.isEmpty ? .unrouted : .pending)
+        var row = ActionRecord(id: id, campaign: loaded.campaign.id, rule: o.rule, action: o.action, dueAt: o.at, payload: payload,
+                               state: state, late: late, decidedAt: now, reason: skipped ?? dropped, channels: channels)
+        for c in channels { if let t = o.deliveryTime(on: c), t > o.at { row.deliverAt[c] = t } }
+        return row
     }
 
     /// Each campaign's "why not yet", pending timers and watermark.

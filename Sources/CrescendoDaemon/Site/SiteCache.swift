@@ -2,12 +2,18 @@ import CrescendoCore
 import CrescendoInputs
 import CrescendoPublish
 import CrescendoPublishStore
+import CrescendoRender
 import CrescendoStore
 import Logging
 
 /// The public site as the daemon serves it: one `Site` (suppression, redaction and languages
-/// worked out once) per ledger version, campaign generation and hour, built lazily by the
+/// worked out once) per ledger version, generation of the ledger's campaign and hour, built lazily by the
 /// first request after any of them changes. Requests for the same key share one build.
+///
+/// With `servesStale` (the daemon's default), a request that finds the ledger moved is
+/// answered at once with the last site built, and starts a build of the new one in the
+/// background (one at a time): a page is at most one build behind the ledger, and once the
+/// ledger is quiet for a build the pages are again exactly what `crescendo publish` writes.
 ///
 /// A build reads the whole ledger and replays it through the engine, so it runs on an executor
 /// of its own (a dispatch queue), never on the threads that serve requests; the store streams
@@ -31,43 +37,113 @@ public actor SiteCache {
     private let logger: Logger
     private var current: (key: Key, site: Site)?
     private var building: (key: Key, task: Task<Site, any Error>)?
+    /// Whether a request may be answered with the last site built while a newer one is built.
+    private let servesStale: Bool
+    private var refreshing: Task<Void, Never>?
+    /// The files of the current site rendered so far (a page renders from the whole site, so
+    /// each is rendered once per build), at most `pagesKept` of them.
+    private var pages: (key: Key, files: [String: SiteFile])?
+    private static let pagesKept = 256
     /// Sites built so far (for tests and the log).
     private(set) var builds = 0
+    /// The cards' PNGs, rendered on first request and kept while their SVG is unchanged.
+    let images: CardImages
+    /// The posters' QR code, made once per address.
+    private var qrCode: QRCode?
     private static let executor = QueueExecutor(label: "crescendo.site")
 
     public init(store: any LedgerStore, registry: CampaignRegistry, clock: any DaemonClock, weeksAhead: Int = 8,
-                baseURL: String? = nil, logger: Logger = Logger(label: "crescendo.site")) {
-        self.store = store; self.registry = registry; self.clock = clock
-        self.weeksAhead = weeksAhead; self.baseURL = baseURL; self.logger = logger
+                baseURL: String? = nil, images: CardImages = CardImages(), servesStale: Bool = false,
+                logger: Logger = Logger(label: "crescendo.site")) {
+        self.store = store; self.registry = registry; self.clock = clock; self.servesStale = servesStale
+        self.weeksAhead = weeksAhead; self.baseURL = baseURL; self.images = images; self.logger = logger
     }
 
-    /// The site as of now: the cached one if nothing it depends on changed, else a new one.
-    public func site() async throws -> Site {
+    /// The file for a request path as of now: a page or export of the site, or a card's PNG
+    /// (rendered from the card's SVG as `crescendo publish` renders it); nil when there is none.
+    public func file(_ path: String) async throws -> SiteFile? {
+        let (key, site) = try await entry()
+        let relative = String(path.drop { $0 == "/" })
+        if SiteRenderer.svgPath(forPNG: relative) != nil { return try await images.file(relative, in: site) }
+        if pages?.key != key { pages = (key, [:]) }
+        if let file = pages?.files[path] { return file }
+        let file = site.render(path: path)
+        if let file, pages!.files.count < Self.pagesKept { pages!.files[path] = file }
+        return file
+    }
+
+    /// The site as of now: the cached one if nothing it depends on changed, else a new one
+    /// (or, when `servesStale`, the last one built while a new one is built in the background).
+    public func site() async throws -> Site { try await entry().site }
+
+    /// The site as of now with the key it was built for.
+    private func entry() async throws -> (key: Key, site: Site) {
         let now = clock.now()
-        let key = Key(version: try await store.version(), generation: registry.generation, hour: now.seconds.floorDiv(3600))
-        if let current, current.key == key { return current.site }
+        let key = Key(version: try await store.version(), generation: registry.primary.generation, hour: now.seconds.floorDiv(3600))
+        if let current, current.key == key { return current }
+        if servesStale, let current {
+            if refreshing == nil { refreshing = Task { await refresh(key, now: now) } }
+            return current
+        }
+        return (key, try await build(key, now: now))
+    }
+
+    /// Waits for the background build in progress, if any (for tests and the benchmark).
+    public func caughtUp() async { await refreshing?.value }
+
+    /// A background build for `servesStale`; one at a time.
+    private func refresh(_ key: Key, now: Instant) async {
+        do { _ = try await build(key, now: now) } catch { logger.error("the site could not be rebuilt, the last one is served: \(error)") }
+        refreshing = nil
+    }
+
+    /// The site for `key`, built once however many ask for it.
+    private func build(_ key: Key, now: Instant) async throws -> Site {
         if let building, building.key == key { return try await building.task.value }
         // The campaign is read after the generation: a reload in between gives a newer
         // campaign under an older key, which the next request replaces; never an older one.
         let campaign = registry.primary.campaign
         let (store, weeksAhead, baseURL) = (self.store, self.weeksAhead, self.baseURL)
+        let qr = await qrCode(for: campaign.brand.url ?? baseURL)
+        if let building, building.key == key { return try await building.task.value }
         let task = Task(executorPreference: Self.executor) {
-            try await Self.build(store: store, campaign: campaign, now: now, weeksAhead: weeksAhead, baseURL: baseURL)
+            try await Self.build(store: store, campaign: campaign, now: now, weeksAhead: weeksAhead, baseURL: baseURL, qrCode: qr)
         }
         building = (key, task)
         defer { if building?.key == key { building = nil } }
         let site = try await task.value
+        // The home page is rendered with the build, off the request path.
+        let home = await Task(executorPreference: Self.executor) { site.render(path: "/") }.value
         builds += 1
         // A slower build for an older key must not replace a newer site.
-        if current == nil || current!.key.version.headSeq <= key.version.headSeq { current = (key, site) }
+        if current == nil || current!.key.version.headSeq <= key.version.headSeq {
+            current = (key, site)
+            pages = (key, home.map { ["/": $0, "/index.html": $0] } ?? [:])
+        }
         logger.debug("built the site at head \(key.version.headSeq)")
         return site
     }
 
     /// Reads the ledger and builds the site (nonisolated: on the executor the task prefers).
     private static func build(store: any LedgerStore, campaign: Campaign, now: Instant, weeksAhead: Int,
-                              baseURL: String?) async throws -> Site {
-        Site(try await SiteData.read(from: store, campaign: campaign, now: now, weeksAhead: weeksAhead, baseURL: baseURL))
+                              baseURL: String?, qrCode: QRCode?) async throws -> Site {
+        var data = try await SiteData.read(from: store, campaign: campaign, now: now, weeksAhead: weeksAhead, baseURL: baseURL)
+        data.qrCode = qrCode
+        return Site(data)
+    }
+
+    /// The QR code of the posters' address, made by qrencode once per address. When it cannot
+    /// be made, the posters show the address without it and the log says why.
+    private func qrCode(for url: String?) async -> QRCode? {
+        guard let url else { return nil }
+        if let qrCode, qrCode.text == url { return qrCode }
+        do {
+            qrCode = try await QREncoder().encode(url)
+        } catch {
+            logger.error("the posters go without a QR code: \(error)")
+            qrCode = nil
+        }
+        return qrCode
     }
 }
 

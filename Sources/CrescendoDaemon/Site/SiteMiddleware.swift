@@ -8,7 +8,8 @@ import NIOCore
 /// the router's 404). Added after every route, it wraps only the router's not-found responder.
 ///
 /// Public (no token), and never a 500: a path the site does not have is a 404 page, and a
-/// site that cannot be built (an unreadable database, say) is a 503 page.
+/// site that cannot be built (an unreadable database, say) or a card that cannot be rendered
+/// (rsvg-convert missing) is a 503 page.
 struct SiteMiddleware<Context: RequestContext>: RouterMiddleware {
     let cache: SiteCache
     let logger: Logger
@@ -21,8 +22,7 @@ struct SiteMiddleware<Context: RequestContext>: RouterMiddleware {
         }
         let response: Response
         do {
-            let site = try await cache.site()
-            if let file = site.render(path: path) {
+            if let file = try await cache.file(path) {
                 response = Response(status: .ok, headers: [.contentType: file.contentType, .cacheControl: "no-cache"],
                                     body: ResponseBody(byteBuffer: ByteBuffer(bytes: file.bytes)))
             } else {

@@ -29,9 +29,11 @@ extension PostgresLedgerStore {
                     """, logger: self.logger)
                 guard try await rows.value(Int32.self) != nil else { continue }
                 inserted.append(a)
+                // A delivery quiet hours hold is not attempted before its deliver_at, across restarts.
                 for channel in a.channels {
+                    let first = max(a.decidedAt, a.deliverAt[channel] ?? a.decidedAt).seconds
                     try await c.query("""
-                        INSERT INTO deliveries (action_id, channel, state, next_attempt_at) VALUES (\(a.id), \(channel), 'pending', \(a.decidedAt.seconds))
+                        INSERT INTO deliveries (action_id, channel, state, next_attempt_at) VALUES (\(a.id), \(channel), 'pending', \(first))
                         ON CONFLICT (action_id, channel) DO NOTHING
                         """, logger: self.logger)
                 }

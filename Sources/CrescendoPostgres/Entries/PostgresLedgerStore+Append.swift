@@ -19,7 +19,10 @@ extension PostgresLedgerStore {
     }
 
     public func appendBatches(_ batches: [[LedgerEntry]], recordedAt: Instant) async throws -> [[StoredEntry]] {
-        try await appendLinked(batches.map { $0.map { Pending(entry: $0) } }, recordedAt: recordedAt)
+        try await ingest(batches.map { IngestBatch(entries: $0) }, recordedAt: recordedAt).map { outcome in
+            if case .recorded(let stored) = outcome { return stored }
+            return []
+        }
     }
 
     /// Links and inserts every batch in one transaction, under the chain-head lock: one group
@@ -27,35 +30,38 @@ extension PostgresLedgerStore {
     func appendLinked(_ batches: [[Pending]], recordedAt: Instant) async throws -> [[StoredEntry]] {
         try await transaction { c in
             var chain = try await self.lockHead(c)
-            var out: [[StoredEntry]] = []
             var rows = RowInserter(table: "entries", columns: EntryCopyLine.columns)
-            for batch in batches {
-                var stored: [StoredEntry] = []
-                for p in batch {
-                    if let target = p.corrects, try await c.query("SELECT 1 FROM entries WHERE seq = \(target)", logger: self.logger)
-                        .value(Int32.self) == nil {
-                        throw StoreError.noSuchEntry(seq: target)
-                    }
-                    var e = p.entry
-                    let reason = try chain.link(&e, recordedAt: recordedAt, corrects: p.corrects, reason: p.reason)
-                    try PostgresText.check(e, reason: reason)
-                    let s = StoredEntry(entry: e, recordedAt: recordedAt, corrects: p.corrects, correctionReason: reason,
-                                        hash: Hex.string(chain.previous))
-                    let hash = chain.previous
-                    try await rows.add(c, logger: self.logger) { b in
-                        b.append(e.seq); b.append(e.at.seconds); b.append(recordedAt.seconds); b.append(e.kind)
-                        b.append(e.quantity.milli); b.append(e.area); b.append(e.demand); b.append(e.care)
-                        b.append(e.cause); b.append(e.change); b.append(p.corrects); b.append(reason)
-                        b.append(ByteBuffer(bytes: hash))
-                    }
-                    stored.append(s)
-                }
-                out.append(stored)
-            }
+            var out: [[StoredEntry]] = []
+            for batch in batches { out.append(try await self.link(batch, recordedAt: recordedAt, &chain, &rows, c)) }
             _ = try await rows.finish(c, logger: self.logger)
             try await self.saveHead(chain, c)
             return out
         }
+    }
+
+    /// Links one batch onto `chain` and adds its rows to `rows` (inside the transaction that
+    /// holds the head lock).
+    func link(_ batch: [Pending], recordedAt: Instant, _ chain: inout EntryChain, _ rows: inout RowInserter,
+              _ c: PostgresConnection) async throws -> [StoredEntry] {
+        var stored: [StoredEntry] = []
+        for p in batch {
+            if let target = p.corrects, try await c.query("SELECT 1 FROM entries WHERE seq = \(target)", logger: logger)
+                .value(Int32.self) == nil {
+                throw StoreError.noSuchEntry(seq: target)
+            }
+            var e = p.entry
+            let reason = try chain.link(&e, recordedAt: recordedAt, corrects: p.corrects, reason: p.reason)
+            try PostgresText.check(e, reason: reason)
+            let hash = chain.previous
+            try await rows.add(c, logger: logger) { b in
+                b.append(e.seq); b.append(e.at.seconds); b.append(recordedAt.seconds); b.append(e.kind)
+                b.append(e.quantity.milli); b.append(e.area); b.append(e.demand); b.append(e.care)
+                b.append(e.cause); b.append(e.change); b.append(p.corrects); b.append(reason)
+                b.append(ByteBuffer(bytes: hash))
+            }
+            stored.append(StoredEntry(entry: e, recordedAt: recordedAt, corrects: p.corrects, correctionReason: reason, hash: Hex.string(hash)))
+        }
+        return stored
     }
 
     /// Imports in one transaction, under the chain-head lock, through `COPY ... FROM STDIN`:

@@ -29,20 +29,25 @@ extension PostgresLedgerStore {
     public func recordSideFacts(indicators: [IndicatorSample], responses: [Response], recordedAt: Instant) async throws {
         try await transaction { c in
             _ = try await self.lockHead(c)
-            var samples = RowInserter(table: "indicator_samples", columns: ["at", "name", "value"])
-            for s in indicators {
-                try await samples.add(c, logger: self.logger) { $0.append(s.at.seconds); $0.append(s.name); $0.append(s.value) }
-            }
-            _ = try await samples.finish(c, logger: self.logger)
-            var answers = RowInserter(table: "responses", columns: ["deadline", "at", "text", "win", "recorded_at"])
-            for r in responses {
-                try await answers.add(c, logger: self.logger) {
-                    $0.append(Int64(r.deadline)); $0.append(r.at.seconds); $0.append(r.text); $0.append(r.win?.rawValue)
-                    $0.append(recordedAt.seconds)
-                }
-            }
-            _ = try await answers.finish(c, logger: self.logger)
+            try await self.insertSideFacts(indicators: indicators, responses: responses, recordedAt: recordedAt, c)
         }
+    }
+
+    /// Inserts indicator samples and responses inside an open transaction (holding the head lock).
+    func insertSideFacts(indicators: [IndicatorSample], responses: [Response], recordedAt: Instant, _ c: PostgresConnection) async throws {
+        var samples = RowInserter(table: "indicator_samples", columns: ["at", "name", "value"])
+        for s in indicators {
+            try await samples.add(c, logger: self.logger) { $0.append(s.at.seconds); $0.append(s.name); $0.append(s.value) }
+        }
+        _ = try await samples.finish(c, logger: self.logger)
+        var answers = RowInserter(table: "responses", columns: ["deadline", "at", "text", "win", "recorded_at"])
+        for r in responses {
+            try await answers.add(c, logger: self.logger) {
+                $0.append(Int64(r.deadline)); $0.append(r.at.seconds); $0.append(r.text); $0.append(r.win?.rawValue)
+                $0.append(recordedAt.seconds)
+            }
+        }
+        _ = try await answers.finish(c, logger: self.logger)
     }
 
     public func responses() async throws -> [Response] {

@@ -7,6 +7,10 @@ struct PageLayout {
     var lang: String = "en"
     /// Extra links in the header (the language switch).
     var alternates: [(label: String, lang: String, path: String)] = []
+    /// The share card's tags, on pages that have a card.
+    var share: ShareTags?
+    /// Where the site is served, for absolute share links.
+    var publicURL: String?
 
     /// The relative way back to the site's root from this page, e.g. `../../`.
     var root: String { String(repeating: "../", count: path.split(separator: "/").count - 1) }
@@ -26,6 +30,7 @@ struct PageLayout {
         s += "<link rel=\"stylesheet\" href=\"\(link("style.css"))\">\n"
         s += "<link rel=\"alternate\" type=\"application/feed+json\" title=\"Stories\" href=\"\(link("feed.json"))\">\n"
         for a in alternates { s += "<link rel=\"alternate\" hreflang=\"\(HTML.escape(a.lang))\" href=\"\(link(a.path))\">\n" }
+        if let share { s += share.meta(page: path, root: root, publicURL: publicURL) }
         s += "</head>\n<body>\n<a class=\"skip\" href=\"#main\">Skip to content</a>\n<header>\n"
         s += "<p class=\"site\"><a href=\"\(link("index.html"))\">\(HTML.escape(siteTitle))</a></p>\n"
         s += "<nav aria-label=\"Sections\"><ul>\n"

@@ -48,6 +48,12 @@ enum Stylesheet {
     .story dd { margin: 0 0 0.5rem; }
     .stories { list-style: none; padding: 0; }
     .stories li { margin: 0.75rem 0; }
+    figure.card img { width: 100%; max-width: 600px; height: auto; border: 1px solid var(--rule); display: block; }
+    .tags { font-weight: 700; }
+    .guide { max-width: 42rem; }
+    .guide h2 { font-size: 1.3rem; }
+    .note { border-left: 4px solid var(--muted); padding: 0.25rem 0.75rem; background: var(--band); }
+    .print-hint { color: var(--muted); font-size: 0.95rem; }
     footer { border-top: 1px solid var(--rule); margin-top: 3rem; padding-bottom: 2rem; color: var(--muted); font-size: 0.95rem; }
     @media (max-width: 30rem) {
       h1 { font-size: 1.6rem; }
@@ -65,6 +71,8 @@ enum Stylesheet {
       .clock li { background: none; border-left-color: #000; }
       details { display: block; }
       details > summary { display: none; }
+      .print-hint, figure.card { display: none; }
+      .guide { max-width: none; }
     }
 
     """

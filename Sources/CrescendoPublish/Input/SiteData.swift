@@ -26,6 +26,12 @@ public struct SiteData: Sendable {
     /// Where the site is served, e.g. `https://care.example.org/`; when set, the feed's
     /// links are absolute, as JSON Feed recommends.
     public var baseURL: String?
+    /// The QR code of `posterURL` for the posters (CrescendoRender's `QREncoder` makes it);
+    /// nil: the posters show the address as text only.
+    public var qrCode: QRCode?
+
+    /// The address the posters' QR code points at: `brand.url`, else the base URL.
+    public var posterURL: String? { campaign.brand.url ?? baseURL }
 
     public init(campaign: Campaign, entries: [LedgerEntry], deadlines: [DeadlineRecord], responses: [Response],
                 moneyFlows: [MoneyFlow], status: StatusReport, past: [Occurrence], coming: [Occurrence],

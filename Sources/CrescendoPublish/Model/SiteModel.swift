@@ -14,6 +14,12 @@ struct SiteModel: Sendable {
     /// `now`'s ISO week and the one before.
     let thisWeek: String
     let lastWeek: String
+    /// The languages of the cards and guides: every template's and every guide's variants.
+    let kitLanguages: [String]
+    /// The deadline clock at `now`.
+    let clock: DeadlineClock
+    /// Where the site is served (`--base-url`, else `brand.url`), ending in `/`; nil: unknown.
+    let publicURL: String?
 
     var campaign: Campaign { data.campaign }
     var minCount: Int { campaign.privacy.minCount }
@@ -26,14 +32,17 @@ struct SiteModel: Sendable {
         counts = PublicCounts(campaign: data.campaign, entries: entries, now: data.now)
         stories = entries.sorted { $0.seq < $1.seq }.compactMap { PublicStory($0, campaign: data.campaign, redact: redact) }
         languages = data.campaign.templates.keys.compactMap { key -> String? in
-            guard key.hasPrefix("story.") else { return nil }
-            let lang = String(key.dropFirst("story.".count))
-            return lang.allSatisfy({ $0.isLetter || $0 == "-" }) && !lang.isEmpty ? lang : nil
+            key.hasPrefix("story.") ? TemplateLanguage.of(key) : nil
         }.sorted()
         templates = CampaignTemplates(data.campaign.templates)
         let today = data.campaign.zone.local(data.now).date
         thisWeek = today.isoWeekLabel
         lastWeek = today.adding(days: -7).isoWeekLabel
+        let variants = data.campaign.templates.keys.compactMap(TemplateLanguage.of)
+            + data.campaign.guides.flatMap(\.variants.keys)
+        kitLanguages = Set(variants + languages).sorted()
+        clock = DeadlineClock(data.deadlines, at: data.now)
+        publicURL = (data.baseURL ?? data.campaign.brand.url).map { $0.hasSuffix("/") ? $0 : $0 + "/" }
     }
 
     /// A metric's label, or its id.

@@ -4,7 +4,7 @@ import CrescendoCore
 /// template. Items carry no date: stories must not be joinable to the suppressed tables.
 enum JSONFeed {
     static func render(_ m: SiteModel, language: String?) -> String {
-        let root = m.data.baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+        let root = m.publicURL
         let prefix = (root ?? "") + (language.map { "stories/\($0)/" } ?? "stories/")
         let items: [JSONValue] = m.stories.reversed().map { s in
             var members: [(String, JSONValue)] = [

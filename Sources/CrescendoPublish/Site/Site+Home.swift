@@ -18,6 +18,8 @@ extension Site {
         s += milestone()
         s += deadlineClock()
         s += responses()
+        s += guideList()
+        s += posterLink()
         s += "<h2>Growth of the ledger</h2>\n" + cumulativeChart().figure()
         s += verification()
         return layout("index.html", title: c.title).render(s)
@@ -65,24 +67,31 @@ extension Site {
     private func deadlineClock() -> String {
         let m = model
         var s = "<h2>Deadline clock</h2>\n"
-        // The longest silences first, then open deadlines by how soon they fall due.
-        let silent = { (l: StatusReport.DeadlineLine) in l.record.missed || l.record.due <= m.data.now }
-        let lines = m.data.status.deadlines.filter(silent).sorted { ($1.days, $0.record.number) < ($0.days, $1.record.number) }
-            + m.data.status.deadlines.filter { !silent($0) }.sorted { ($0.record.due, $0.record.number) < ($1.record.due, $1.record.number) }
-        guard !lines.isEmpty else { return s + "<p>No deadline is open.</p>\n" }
+        // The longest silences first, then open deadlines by how soon they fall due; a silence
+        // ended by a late answer is among the responses.
+        let silent = m.clock.silent.filter { $0.answeredLate == nil }
+        guard !silent.isEmpty || !m.clock.open.isEmpty else { return s + "<p>No deadline is open.</p>\n" }
         s += "<ul class=\"clock\">\n"
-        for line in lines {
+        for line in silent {
             let d = line.record
             let demand = m.campaign.demand(d.demand)?.text ?? d.demand
-            if d.missed || d.due <= m.data.now {
-                s += "<li><span class=\"days\">\(HTML.escape(d.target)): \(Format.plural(line.days, "day")) of silence</span><br>"
-                s += "on “\(HTML.escape(demand))” since the People's Briefing of \(local(d.opened)); the deadline was \(local(d.due)).</li>\n"
-            } else {
-                s += "<li class=\"open\"><span class=\"days\">\(HTML.escape(d.target)): \(Format.plural(line.days, "day")) left</span><br>"
-                s += "to answer on “\(HTML.escape(demand))” by \(local(d.due)).</li>\n"
-            }
+            s += "<li><a class=\"days\" href=\"silence/\(d.number).html\">\(HTML.escape(d.target)): \(Format.plural(line.days, "day")) of silence</a><br>"
+            s += "on “\(HTML.escape(demand))” since the People's Briefing of \(local(d.opened)); the deadline was \(local(d.due)).</li>\n"
+        }
+        for line in m.clock.open {
+            let d = line.record
+            let demand = m.campaign.demand(d.demand)?.text ?? d.demand
+            s += "<li class=\"open\"><span class=\"days\">\(HTML.escape(d.target)): \(Format.plural(line.days, "day")) left</span><br>"
+            s += "to answer on “\(HTML.escape(demand))” by \(local(d.due)).</li>\n"
         }
         return s + "</ul>\n"
+    }
+
+    /// This week's poster (or the latest week's).
+    private func posterLink() -> String {
+        guard let week = model.counts.weeks.contains(model.thisWeek) ? model.thisWeek : model.counts.weeks.last else { return "" }
+        return "<h2>Print and share</h2>\n<p>This week's <a href=\"print/week-\(week).html\">one-page poster</a> (A4 or Letter, with a QR code to this site), "
+            + "and a share card for every story, week and silence (each page links its own).</p>\n"
     }
 
     private func responses() -> String {

@@ -45,6 +45,8 @@ extension Site {
         let path = language.map { "stories/\($0)/\(name)" } ?? "stories/\(name)"
         var page = layout(path, title: "Care Ledger \(story.label)")
         page.alternates = alternates(name)
+        let text = model.storyText(story, language: language, html: false)
+        page.share = shareTags(card: "story-\(story.label)", language: language, title: "Care Ledger \(story.label)", description: text)
         var s = "<h1>Care Ledger \(story.label)</h1>\n"
         s += "<p class=\"story\" lang=\"\(storyLang(language))\">\(model.storyText(story, language: language, html: true))</p>\n"
         s += "<h2>Care, cause and change</h2>\n<dl class=\"story\">\n"
@@ -55,6 +57,7 @@ extension Site {
         if let d = story.demand {
             s += "<h2>The demand</h2>\n<p>\(HTML.escape(d.text)): \(HTML.escape(d.target)) must act; \(HTML.escape(d.funding)) pays.</p>\n"
         }
+        s += shareSection(card: "story-\(story.label)", language: language, page: page, alt: text)
         s += "<nav aria-label=\"Other stories\"><ul>\n"
         if index > 0 { s += "<li><a href=\"\(model.stories[index - 1].label).html\" rel=\"prev\">Care Ledger \(model.stories[index - 1].label)</a></li>\n" }
         s += "<li><a href=\"index.html\">All stories</a></li>\n"

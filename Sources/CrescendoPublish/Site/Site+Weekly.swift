@@ -46,6 +46,10 @@ extension Site {
 
     /// `weekly/2027-W05.html`.
     func weeklyPage(_ week: String) -> String {
+        var page = layout("weekly/\(week).html", title: "Week \(week)")
+        let sentence = model.templates.render(template: "weekly", context: weeklyContext(week))
+            ?? "\(model.counts.entries(week: week).text) acts of care in week \(week)."
+        page.share = shareTags(card: "week-\(week)", language: nil, title: "\(model.campaign.title): week \(week)", description: sentence)
         var s = "<h1>Week \(week)</h1>\n"
         if let text = model.templates.render("weekly", language: nil, context: weeklyContext(week), escapingHTML: true) {
             s += "<p class=\"lede\">\(text)</p>\n"
@@ -55,8 +59,10 @@ extension Site {
         let areas = areaRows(week)
         s += "<h2>By area</h2>\n" + HTML.table(caption: "Entries per area and metric, week \(week)", head: areas.head, rows: areas.rows, numeric: Set(1..<areas.head.count))
         s += "<p>Counts below \(model.minCount) read “fewer than \(model.minCount)”; a count marked “withheld” is hidden so that a small one cannot be worked out from the totals.</p>\n"
-        s += "<p>This report as <a href=\"\(week).md\">Markdown</a> and as <a href=\"../data/weekly-\(week).csv\">CSV</a>.</p>\n"
-        return layout("weekly/\(week).html", title: "Week \(week)").render(s)
+        s += "<p>This report as <a href=\"\(week).md\">Markdown</a> and as <a href=\"../data/weekly-\(week).csv\">CSV</a>, "
+        s += "and as a <a href=\"../print/week-\(week).html\">one-page poster</a> to print.</p>\n"
+        s += shareSection(card: "week-\(week)", language: nil, page: page, alt: sentence)
+        return page.render(s)
     }
 
     /// `weekly/2027-W05.md`: the same report for newsletters.

@@ -21,17 +21,28 @@ public struct Site: Sendable {
             p += ["stories/\(lang)/index.html", "feed.\(lang).json"]
             p += model.stories.map { "stories/\(lang)/\($0.label).html" }
         }
-        for w in model.counts.weeks { p += ["weekly/\(w).html", "weekly/\(w).md"] }
+        for w in model.counts.weeks { p += ["weekly/\(w).html", "weekly/\(w).md", "print/week-\(w).html"] }
         p += DataPackage.files(model).keys
+        p += svgCardPaths + guidePaths + model.clock.silent.map { "silence/\($0.record.number).html" }
         return p.sorted()
     }
 
+    /// Every card's SVG: `cards/story-001.svg`, `cards/fr/silence-2.svg`, `cards/week-2027-W05.svg`, ...
+    public var svgCardPaths: [String] {
+        let names = cardNames
+        return ([nil] + model.kitLanguages.map(Optional.some)).flatMap { lang in names.map { Self.cardFolder(lang) + $0 + ".svg" } }
+    }
+
+    /// The PNG of every card, rendered from its SVG (`cards/story-001.png` from `cards/story-001.svg`)
+    /// by CrescendoRender, which the pages' `og:image` tags point at.
+    public var pngCardPaths: [String] { svgCardPaths.map { String($0.dropLast(4)) + ".png" } }
+
     /// Every file of the site, by path.
     public func build() -> [String: SiteFile] {
-        let data = DataPackage.files(model)
+        let data = DataPackage.files(model), cards = cards()
         var out: [String: SiteFile] = [:]
         for path in paths {
-            guard let text = data[path] ?? page(path) else { continue }
+            guard let text = data[path] ?? cards[path] ?? page(path) else { continue }
             out[path] = SiteFile(contentType: SiteFile.contentType(for: path), bytes: Array(text.utf8))
         }
         return out
@@ -66,6 +77,16 @@ public struct Site: Sendable {
         default: break
         }
         let parts = path.split(separator: "/").map(String.init)
+        switch parts.first {
+        case "cards": return card(path)
+        case "guides": return guide(path)
+        case "print" where parts.count == 2 && parts[1].hasPrefix("week-") && parts[1].hasSuffix(".html"):
+            let week = String(parts[1].dropFirst(5).dropLast(5))
+            return model.counts.weeks.contains(week) ? posterPage(week) : nil
+        case "silence" where parts.count == 2 && parts[1].hasSuffix(".html"):
+            return Int(parts[1].dropLast(5)).flatMap(model.clock.silence).map(silencePage)
+        default: break
+        }
         if parts.count == 1, path.hasPrefix("feed."), path.hasSuffix(".json") {
             let lang = String(path.dropFirst(5).dropLast(5))
             return model.languages.contains(lang) ? JSONFeed.render(model, language: lang) : nil
@@ -89,7 +110,9 @@ public struct Site: Sendable {
 
     /// A page frame with the site's title.
     func layout(_ path: String, title: String) -> PageLayout {
-        PageLayout(path: path, title: title, siteTitle: model.campaign.title)
+        var page = PageLayout(path: path, title: title, siteTitle: model.campaign.title)
+        page.publicURL = model.publicURL
+        return page
     }
 
     /// "2027-03-14 09:00" in the campaign's zone.

@@ -7,7 +7,7 @@ public struct SiteFile: Hashable, Sendable {
     public init(contentType: String, bytes: [UInt8]) { self.contentType = contentType; self.bytes = bytes }
 
     /// The media type for a site path, by its extension.
-    static func contentType(for path: String) -> String {
+    public static func contentType(for path: String) -> String {
         if path == "feed.json" || path.hasPrefix("feed.") && path.hasSuffix(".json") { return "application/feed+json" }
         switch path.split(separator: ".").last.map(String.init) ?? "" {
         case "html": return "text/html; charset=utf-8"
@@ -17,6 +17,7 @@ public struct SiteFile: Hashable, Sendable {
         case "csv": return "text/csv; charset=utf-8"
         case "md": return "text/markdown; charset=utf-8"
         case "svg": return "image/svg+xml"
+        case "png": return "image/png"
         default: return "application/octet-stream"
         }
     }

@@ -33,6 +33,11 @@ public struct ActionRecord: Hashable, Sendable {
     public var reason: String?
     /// The channels it goes to (empty for skipped and unrouted actions).
     public var channels: [String]
+    /// Per channel, when quiet hours hold the delivery until (its `deliver_at`), as the scheduler
+    /// records the action: `commit` makes it the delivery's first `next_attempt_at`, which is
+    /// what keeps the hold across restarts (rows read back leave this empty; the payload has
+    /// `deliver_at`). Absent: delivered at once.
+    public var deliverAt: [String: Instant] = [:]
 
     public init(id: String, campaign: String, rule: String, action: String, dueAt: Instant, payload: String,
                 state: State, attempts: Int = 0, late: Bool, deliveredAt: Instant? = nil, decidedAt: Instant,

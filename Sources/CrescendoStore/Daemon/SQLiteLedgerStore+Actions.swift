@@ -25,7 +25,8 @@ extension SQLiteLedgerStore: DaemonStore {
                                                a.late, a.decidedAt.seconds, a.reason])
                 guard db.changesCount > 0 else { continue }
                 inserted.append(a)
-                for c in a.channels { try delivery.execute(arguments: [a.id, c, a.decidedAt.seconds]) }
+                // A delivery quiet hours hold is not attempted before its deliver_at, across restarts.
+                for c in a.channels { try delivery.execute(arguments: [a.id, c, max(a.decidedAt, a.deliverAt[c] ?? a.decidedAt).seconds]) }
             }
             if let timers = step.timers {
                 try db.execute(sql: "DELETE FROM timers WHERE campaign = ?", arguments: [step.campaign])

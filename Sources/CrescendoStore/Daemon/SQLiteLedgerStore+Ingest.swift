@@ -3,37 +3,25 @@ import GRDB
 
 extension SQLiteLedgerStore {
     public func appendBatches(_ batches: [[LedgerEntry]], recordedAt: Instant) async throws -> [[StoredEntry]] {
-        let path = self.path
-        return try await asyncWrite { db in
-            var chain = try EntryInserter.chain(db)
-            let inserter = try EntryInserter(db, path: path)
-            var out: [[StoredEntry]] = []
-            out.reserveCapacity(batches.count)
-            for batch in batches {
-                out.append(try batch.map { entry in
-                    var e = entry
-                    _ = try chain.link(&e, recordedAt: recordedAt, corrects: nil, reason: nil)
-                    try chain.previous.withUnsafeBytes {
-                        try inserter.insert(e, recordedAt: recordedAt, corrects: nil, reason: nil, hash: $0)
-                    }
-                    return StoredEntry(entry: e, recordedAt: recordedAt, hash: Hex.string(chain.previous))
-                })
-            }
-            try EntryInserter.saveHead(chain, db)
-            return out
+        try await ingest(batches.map { IngestBatch(entries: $0) }, recordedAt: recordedAt).map { outcome in
+            if case .recorded(let stored) = outcome { return stored }
+            return []
         }
     }
 
     public func recordSideFacts(indicators: [IndicatorSample], responses: [Response], recordedAt: Instant) async throws {
-        try await asyncWrite { db in
-            for s in indicators {
-                try db.execute(sql: "INSERT INTO indicator_samples (at, name, value) VALUES (?, ?, ?)",
-                               arguments: [s.at.seconds, s.name, s.value])
-            }
-            for r in responses {
-                try db.execute(sql: "INSERT INTO responses (deadline, at, text, win, recorded_at) VALUES (?, ?, ?, ?, ?)",
-                               arguments: [r.deadline, r.at.seconds, r.text, r.win?.rawValue, recordedAt.seconds])
-            }
+        try await asyncWrite { db in try Self.insertSideFacts(indicators: indicators, responses: responses, recordedAt: recordedAt, db) }
+    }
+
+    /// Inserts indicator samples and responses inside an open transaction.
+    static func insertSideFacts(indicators: [IndicatorSample], responses: [Response], recordedAt: Instant, _ db: Database) throws {
+        for s in indicators {
+            try db.execute(sql: "INSERT INTO indicator_samples (at, name, value) VALUES (?, ?, ?)",
+                           arguments: [s.at.seconds, s.name, s.value])
+        }
+        for r in responses {
+            try db.execute(sql: "INSERT INTO responses (deadline, at, text, win, recorded_at) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [r.deadline, r.at.seconds, r.text, r.win?.rawValue, recordedAt.seconds])
         }
     }
 

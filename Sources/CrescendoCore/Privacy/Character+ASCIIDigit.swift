@@ -1,3 +1,0 @@
-extension Character {
-    var isASCIIDigitCharacter: Bool { isASCII && isNumber }
-}

@@ -1,0 +1,79 @@
+import Foundation
+import Subprocess
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A program of the system Crescendo hands work to (Debian's rsvg-convert and qrencode),
+/// run through swift-subprocess: found on `PATH`, given its input on standard input, its
+/// output collected up to a limit, stopped when it takes too long, and every failure turned
+/// into a `RenderError` that names the file being made.
+struct ExternalTool: Sendable {
+    /// The program's name on `PATH`, e.g. `rsvg-convert`.
+    let name: String
+    /// The Debian package that has it, for the message when it is missing.
+    let package: String
+    var timeoutSeconds = 30
+    var outputLimit = 16 * 1024 * 1024
+
+    /// A program that stops reading its input (one that refuses it early) closes the pipe
+    /// being written to; without this, the write would kill the whole process with SIGPIPE
+    /// instead of failing with EPIPE. Done once, for the process.
+    private static let pipesFailInsteadOfKilling: Void = { _ = signal(SIGPIPE, SIG_IGN) }()
+
+    /// Runs the program with `arguments` and `input` on its standard input; its standard output.
+    func run(_ arguments: [String], input: [UInt8], file: String) async throws -> [UInt8] {
+        Self.pipesFailInsteadOfKilling
+        // Looked up first: swift-subprocess 1.0.2 can trap on an input pipe it did not close
+        // when the executable is not found.
+        guard Self.onPath(name) else { throw RenderError.missingTool(tool: name, package: package, file: file) }
+        let (name, limit) = (self.name, outputLimit)
+        let result = try await withThrowingTaskGroup(of: Outcome.self) { group in
+            group.addTask {
+                do {
+                    let r = try await Subprocess.run(.name(name), arguments: Arguments(arguments), input: .array(input),
+                                                     output: .bytes(limit: limit), error: .string(limit: 64 * 1024))
+                    return .finished(ok: r.terminationStatus.isSuccess, output: r.standardOutput, error: r.standardError)
+                } catch let e as SubprocessError where e.code == .executableNotFound {
+                    return .missing
+                } catch let e as SubprocessError where e.code == .outputLimitExceeded {
+                    return .finished(ok: false, output: [], error: "its output is larger than \(limit) bytes")
+                }
+            }
+            group.addTask {
+                try await Task.sleep(for: .seconds(timeoutSeconds))
+                return .timedOut
+            }
+            let first = try await group.next()!
+            group.cancelAll()
+            return first
+        }
+        switch result {
+        case .missing: throw RenderError.missingTool(tool: name, package: package, file: file)
+        case .timedOut: throw RenderError.timedOut(tool: name, file: file, seconds: timeoutSeconds)
+        case .finished(let ok, let output, let error):
+            guard ok else { throw RenderError.refused(tool: name, file: file, message: Self.firstLines(error)) }
+            return output
+        }
+    }
+
+    private enum Outcome: Sendable {
+        case finished(ok: Bool, output: [UInt8], error: String)
+        case missing
+        case timedOut
+    }
+
+    /// Whether `name` is an executable file on `PATH` (or, with a slash, at that path).
+    static func onPath(_ name: String) -> Bool {
+        if name.contains("/") { return FileManager.default.isExecutableFile(atPath: name) }
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        return path.split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/\(name)") }
+    }
+
+    /// The first three lines of what a program said on standard error.
+    static func firstLines(_ text: String) -> String {
+        text.split(separator: "\n").prefix(3).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " / ")
+    }
+}

@@ -1,0 +1,4 @@
+import ArgumentParser
+import CrescendoStore
+
+extension Role: ExpressibleByArgument {}
