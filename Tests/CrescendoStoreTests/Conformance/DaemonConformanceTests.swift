@@ -133,4 +133,59 @@ final class DaemonConformanceTests: XCTestCase {
             XCTAssertEqual(watermark?.judgedThrough, t(3))
         }
     }
+
+    /// A quiet hours hold (`deliverAt`) is the delivery's first attempt time, kept in the table.
+    func testADeliveryHeldByQuietHoursIsNotDueBeforeItsDeliverAt() async throws {
+        try await forEachStore { l in
+            var held = action("c/1", channels: ["log", "hook"])
+            held.deliverAt = ["hook": t(50), "log": t(0)]
+            try await l.store.commit(step([held]))
+            let now = try await l.store.dueDeliveries(now: t(49), limit: 10)
+            XCTAssertEqual(now.map(\.channel), ["log"], "a deliver_at before the decision is the decision")
+            XCTAssertEqual(now.first?.nextAttemptAt, t(1))
+            let later = try await l.store.dueDeliveries(now: t(50), limit: 10)
+            XCTAssertEqual(later.map(\.channel).sorted(), ["hook", "log"])
+            XCTAssertEqual(later.first { $0.channel == "hook" }?.nextAttemptAt, t(50))
+            guard l.kind != .sqliteMemory else { return }
+            let other = try await l.reopen()
+            let again = try await other.dueDeliveries(now: t(49), limit: 10)
+            await other.close()
+            XCTAssertEqual(again.map(\.channel), ["log"], "the hold survives a restart")
+        }
+    }
+
+    /// An organizer's retry makes dead deliveries pending again, with its audit line, or does nothing.
+    func testRetryingADeadLetterMakesItPendingWithItsAuditLine() async throws {
+        try await forEachStore { l in
+            try await l.store.commit(step([action("c/1", channels: ["log", "hook", "mail"])]))
+            try await l.store.recordAttempt(outcome(1, error: "exit 3", retryAt: nil, channel: "log"))
+            try await l.store.recordAttempt(outcome(1, error: "exit 4", retryAt: nil, channel: "hook"))
+            try await l.store.recordAttempt(outcome(1, channel: "mail"))
+            let line = AuditEvent(at: t(9), who: "org", role: .organizer, what: "POST /api/dead-letters/retry", outcome: 200)
+            let none = try await l.store.retryDeadDeliveries(actionID: "c/2", channel: nil, at: t(9), audit: line)
+            XCTAssertEqual(none, [])
+            let notDead = try await l.store.retryDeadDeliveries(actionID: "c/1", channel: "mail", at: t(9), audit: line)
+            XCTAssertEqual(notDead, [], "a delivered channel is not retried")
+            let noLines = try await l.store.audit(AuditQuery())
+            XCTAssertEqual(noLines, [], "nothing written when there is nothing to retry")
+            let one = try await l.store.retryDeadDeliveries(actionID: "c/1", channel: "log", at: t(9), audit: line)
+            XCTAssertEqual(one, ["log"])
+            var actions = try await l.store.actions(since: nil, limit: 10)
+            XCTAssertEqual(actions.map(\.state), [.pending], "pending again: it has a delivery to attempt")
+            let rest = try await l.store.retryDeadDeliveries(actionID: "c/1", channel: nil, at: t(10), audit: line)
+            XCTAssertEqual(rest, ["hook"])
+            actions = try await l.store.actions(since: nil, limit: 10)
+            XCTAssertEqual(actions.map(\.state), [.pending])
+            let due = try await l.store.dueDeliveries(now: t(10), limit: 10)
+            XCTAssertEqual(due.map(\.channel).sorted(), ["hook", "log"])
+            XCTAssertEqual(due.first { $0.channel == "hook" }?.nextAttemptAt, t(10))
+            let letters = try await l.store.deadLetters(limit: 10)
+            XCTAssertEqual(letters, [])
+            let audit = try await l.store.audit(AuditQuery())
+            XCTAssertEqual(audit.map(\.ids), ["action c/1 channel log", "action c/1 channel hook"])
+            // The retried delivery takes its next attempt in turn.
+            let second = try await l.store.recordAttempt(outcome(2, at: t(11), channel: "log"))
+            XCTAssertTrue(second)
+        }
+    }
 }
