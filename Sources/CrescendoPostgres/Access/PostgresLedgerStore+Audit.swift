@@ -12,22 +12,26 @@ extension PostgresLedgerStore {
     public func audit(_ query: AuditQuery) async throws -> [AuditEvent] {
         let limit = Int64(max(0, query.limit))
         let sql: PostgresQuery = if let before = query.before, query.who == nil {
-            "SELECT id, at, who, role, what, ids, outcome, detail FROM audit WHERE id < \(before) ORDER BY id DESC LIMIT \(limit)"
+            "SELECT \(unescaped: Self.auditColumns) FROM audit WHERE id < \(before) ORDER BY id DESC LIMIT \(limit)"
         } else if let who = query.who {
-            "SELECT id, at, who, role, what, ids, outcome, detail FROM audit WHERE who = \(who) AND id > \(query.after) ORDER BY id LIMIT \(limit)"
+            "SELECT \(unescaped: Self.auditColumns) FROM audit WHERE who = \(who) AND id > \(query.after) ORDER BY id LIMIT \(limit)"
         } else {
-            "SELECT id, at, who, role, what, ids, outcome, detail FROM audit WHERE id > \(query.after) ORDER BY id LIMIT \(limit)"
+            "SELECT \(unescaped: Self.auditColumns) FROM audit WHERE id > \(query.after) ORDER BY id LIMIT \(limit)"
         }
         return try await withConnection { c in
             var out: [AuditEvent] = []
             let rows = try await c.query(sql, logger: self.logger)
-            for try await (id, at, who, role, what, ids, outcome, detail)
-                in rows.decode((Int64, Int64, String, String?, String, String, Int64, String?).self) {
-                out.append(AuditEvent(id: id, at: Instant(seconds: at), who: who, role: role.flatMap(Role.init(rawValue:)), what: what,
-                                      ids: ids, outcome: Int(outcome), detail: detail))
-            }
+            for try await row in rows.decode((Int64, Int64, String, String?, String, String, Int64, String?).self) { out.append(Self.auditEvent(row)) }
             return out
         }
+    }
+
+    static let auditColumns = "id, at, who, role, what, ids, outcome, detail"
+
+    /// An audit line from a row of `auditColumns`.
+    static func auditEvent(_ r: (Int64, Int64, String, String?, String, String, Int64, String?)) -> AuditEvent {
+        AuditEvent(id: r.0, at: Instant(seconds: r.1), who: r.2, role: r.3.flatMap(Role.init(rawValue:)), what: r.4, ids: r.5,
+                   outcome: Int(r.6), detail: r.7)
     }
 
     /// Appends audit lines inside an open transaction.

@@ -48,11 +48,16 @@ extension PostgresLedgerStore {
             var out: [TokenRecord] = []
             let rows = try await c.query(query, logger: self.logger)
             for try await (name, role, created, expires, used, revoked) in rows.decode((String, String, Int64, Int64?, Int64?, Int64?).self) {
-                out.append(TokenRecord(name: name, role: Role(rawValue: role) ?? .recorder, createdAt: Instant(seconds: created),
-                                       expiresAt: expires.map(Instant.init(seconds:)), lastUsedAt: used.map(Instant.init(seconds:)),
-                                       revokedAt: revoked.map(Instant.init(seconds:))))
+                out.append(Self.token(name, role, created, expires, used, revoked))
             }
             return out
         }
+    }
+
+    /// A token from its columns (name, role, created_at, expires_at, last_used_at, revoked_at).
+    static func token(_ name: String, _ role: String, _ created: Int64, _ expires: Int64?, _ used: Int64?, _ revoked: Int64?) -> TokenRecord {
+        TokenRecord(name: name, role: Role(rawValue: role) ?? .recorder, createdAt: Instant(seconds: created),
+                    expiresAt: expires.map(Instant.init(seconds:)), lastUsedAt: used.map(Instant.init(seconds:)),
+                    revokedAt: revoked.map(Instant.init(seconds:)))
     }
 }

@@ -4,7 +4,8 @@ import PostgresNIO
 
 extension PostgresLedgerStore {
     /// The tables `contents()` counts, in `LedgerContents`' order.
-    private static let counted = ["entries", "indicator_samples", "responses", "money_flows", "actions", "deliveries", "timers", "daemon_watermarks"]
+    private static let counted = ["entries", "indicator_samples", "responses", "money_flows", "actions", "deliveries", "timers", "daemon_watermarks",
+                                         "tokens", "audit"]
 
     public func contents() async throws -> LedgerContents {
         try await transaction(snapshot: true) { c in try await self.contentsInTransaction(c) }
@@ -18,6 +19,7 @@ extension PostgresLedgerStore {
         var out = LedgerContents()
         (out.entries, out.indicators, out.responses, out.moneyFlows) = (n[0], n[1], n[2], n[3])
         (out.actions, out.deliveries, out.timers, out.watermarks) = (n[4], n[5], n[6], n[7])
+        (out.tokens, out.auditLines) = (n[8], n[9])
         return out
     }
 
@@ -74,6 +76,15 @@ extension PostgresLedgerStore {
                 "SELECT campaign, judged_through, alive_at FROM daemon_watermarks ORDER BY campaign", logger: self.logger)
                 .decode((String, Int64, Int64).self) {
                 try body(.watermark(campaign: campaign, Watermark(judgedThrough: Instant(seconds: judged), aliveAt: Instant(seconds: alive))))
+            }
+            for try await (name, role, created, expires, used, revoked, hash) in try await c.query(
+                "SELECT name, role, created_at, expires_at, last_used_at, revoked_at, hash FROM tokens ORDER BY name", logger: self.logger)
+                .decode((String, String, Int64, Int64?, Int64?, Int64?, String).self) {
+                try body(.token(Self.token(name, role, created, expires, used, revoked), hash: hash))
+            }
+            for try await row in try await c.query("SELECT \(unescaped: Self.auditColumns) FROM audit ORDER BY id", logger: self.logger)
+                .decode((Int64, Int64, String, String?, String, String, Int64, String?).self) {
+                try body(.audit(Self.auditEvent(row)))
             }
         }
     }

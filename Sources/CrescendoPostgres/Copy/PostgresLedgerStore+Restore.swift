@@ -59,6 +59,9 @@ extension PostgresLedgerStore {
                 pending = try next()
             }
             _ = try await rows?.finish(c, logger: self.logger)
+            // Audit ids were copied as they were: the next line is numbered after the last.
+            try await c.query("SELECT setval(pg_get_serial_sequence('audit', 'id'), greatest(1, (SELECT max(id) FROM audit)), (SELECT count(*) > 0 FROM audit))",
+                              logger: self.logger)
             try await self.saveHead(EntryChain(seq: chain.count, previous: chain.previous), c)
             return written
         }
@@ -86,6 +89,8 @@ extension PostgresLedgerStore {
         case .delivery: return ("deliveries", ["action_id", "channel", "state", "attempts", "next_attempt_at", "last_error", "delivered_at"])
         case .timer: return ("timers", ["id", "kind", "due_at", "payload", "campaign", "rule"])
         case .watermark: return ("daemon_watermarks", ["campaign", "judged_through", "alive_at"])
+        case .token: return ("tokens", ["name", "hash", "role", "created_at", "expires_at", "last_used_at", "revoked_at"])
+        case .audit: return ("audit", ["id", "at", "who", "role", "what", "ids", "outcome", "detail"])
         }
     }
 
@@ -110,6 +115,12 @@ extension PostgresLedgerStore {
             b.append(id); b.append(t.timer.kind); b.append(t.timer.at.seconds); b.append(t.timer.detail); b.append(t.campaign); b.append(t.timer.rule)
         case .watermark(let campaign, let w):
             b.append(campaign); b.append(w.judgedThrough.seconds); b.append(w.aliveAt.seconds)
+        case .token(let t, let hash):
+            b.append(t.name); b.append(hash); b.append(t.role.rawValue); b.append(t.createdAt.seconds); b.append(t.expiresAt?.seconds)
+            b.append(t.lastUsedAt?.seconds); b.append(t.revokedAt?.seconds)
+        case .audit(let e):
+            b.append(e.id); b.append(e.at.seconds); b.append(e.who); b.append(e.role?.rawValue); b.append(e.what); b.append(e.ids)
+            b.append(Int64(e.outcome)); b.append(e.detail)
         }
     }
 }

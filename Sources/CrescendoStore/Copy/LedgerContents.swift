@@ -9,6 +9,8 @@ public struct LedgerContents: Hashable, Sendable, CustomStringConvertible {
     public var deliveries: Int64 = 0
     public var timers: Int64 = 0
     public var watermarks: Int64 = 0
+    public var tokens: Int64 = 0
+    public var auditLines: Int64 = 0
 
     public init() {}
 
@@ -27,6 +29,8 @@ public struct LedgerContents: Hashable, Sendable, CustomStringConvertible {
         case .delivery: deliveries += 1
         case .timer: timers += 1
         case .watermark: watermarks += 1
+        case .token: tokens += 1
+        case .audit: auditLines += 1
         }
     }
 
@@ -37,6 +41,7 @@ public struct LedgerContents: Hashable, Sendable, CustomStringConvertible {
             (responses, "response", "responses"), (moneyFlows, "money flow", "money flows"),
             (actions, "action", "actions"), (deliveries, "delivery", "deliveries"),
             (timers, "timer", "timers"), (watermarks, "watermark", "watermarks"),
+            (tokens, "token", "tokens"), (auditLines, "audit line", "audit lines"),
         ]
         let shown = parts.filter { $0.0 > 0 }.map { "\($0.0) \($0.0 == 1 ? $0.1 : $0.2)" }
         return shown.isEmpty ? "nothing" : shown.joined(separator: ", ")

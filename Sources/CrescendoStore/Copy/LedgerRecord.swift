@@ -5,8 +5,9 @@ import CrescendoCore
 ///
 /// They come table by table in this order, each table in the order it was recorded: the
 /// campaign the ledger is bound to, entries by seq, indicator samples, responses, money flows,
-/// actions, their deliveries, timers, watermarks.
-public enum LedgerRecord: Hashable, Sendable {
+/// actions, their deliveries, timers, watermarks, tokens, the audit log. Idempotency keys and
+/// the web app's sessions are not copied (keys are for retries within minutes; people sign in again).
+public enum LedgerRecord: Equatable, Sendable {
     /// The campaign the ledger is bound to.
     case campaign(String)
     /// An entry with its seq, `recorded_at`, correction and hash as stored.
@@ -21,4 +22,8 @@ public enum LedgerRecord: Hashable, Sendable {
     /// A pending timer under its row id.
     case timer(id: String, TimerRecord)
     case watermark(campaign: String, Watermark)
+    /// A token with its SHA-256 (never the token itself).
+    case token(TokenRecord, hash: String)
+    /// An audit line under its id.
+    case audit(AuditEvent)
 }

@@ -16,11 +16,14 @@ extension SQLiteLedgerStore {
             } else {
                 try Row.fetchAll(db, sql: AccessSQL.auditPage, arguments: [query.after, query.limit])
             }
-            return rows.map { row in
-                AuditEvent(id: row[0], at: Instant(seconds: row[1]), who: row[2], role: (row[3] as String?).flatMap(Role.init(rawValue:)),
-                           what: row[4], ids: row[5], outcome: row[6], detail: row[7])
-            }
+            return rows.map(Self.auditEvent)
         }
+    }
+
+    /// An audit line from a row of `AccessSQL.auditColumns`.
+    static func auditEvent(_ row: Row) -> AuditEvent {
+        AuditEvent(id: row[0], at: Instant(seconds: row[1]), who: row[2], role: (row[3] as String?).flatMap(Role.init(rawValue:)),
+                   what: row[4], ids: row[5], outcome: row[6], detail: row[7])
     }
 
     /// Appends audit lines inside an open transaction.

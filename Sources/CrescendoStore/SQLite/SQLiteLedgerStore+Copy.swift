@@ -12,6 +12,7 @@ extension SQLiteLedgerStore {
         c.entries = try count("entries"); c.indicators = try count("indicator_samples"); c.responses = try count("responses")
         c.moneyFlows = try count("money_flows"); c.actions = try count("actions"); c.deliveries = try count("deliveries")
         c.timers = try count("timers"); c.watermarks = try count("daemon_watermarks")
+        c.tokens = try count("tokens"); c.auditLines = try count("audit")
         return c
     }
 
@@ -60,6 +61,10 @@ extension SQLiteLedgerStore {
             try each("SELECT campaign, judged_through, alive_at FROM daemon_watermarks ORDER BY campaign") {
                 .watermark(campaign: $0[0], Watermark(judgedThrough: Instant(seconds: $0[1]), aliveAt: Instant(seconds: $0[2])))
             }
+            try each("SELECT name, role, created_at, expires_at, last_used_at, revoked_at, hash FROM tokens ORDER BY name") {
+                .token(Self.token($0), hash: $0[6])
+            }
+            try each("SELECT \(AccessSQL.auditColumns) FROM audit ORDER BY id") { .audit(Self.auditEvent($0)) }
         }
     }
 
@@ -109,6 +114,13 @@ extension SQLiteLedgerStore {
                 case .watermark(let campaign, let w):
                     try db.execute(sql: "INSERT INTO daemon_watermarks (campaign, judged_through, alive_at) VALUES (?, ?, ?)",
                                    arguments: [campaign, w.judgedThrough.seconds, w.aliveAt.seconds])
+                case .token(let t, let hash):
+                    try db.execute(sql: "INSERT INTO tokens (name, hash, role, created_at, expires_at, last_used_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                   arguments: [t.name, hash, t.role.rawValue, t.createdAt.seconds, t.expiresAt?.seconds, t.lastUsedAt?.seconds,
+                                               t.revokedAt?.seconds])
+                case .audit(let e):
+                    try db.execute(sql: "INSERT INTO audit (id, at, who, role, what, ids, outcome, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                   arguments: [e.id, e.at.seconds, e.who, e.role?.rawValue, e.what, e.ids, e.outcome, e.detail])
                 }
                 written.add(record)
             }

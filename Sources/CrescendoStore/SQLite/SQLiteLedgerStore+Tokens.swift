@@ -34,7 +34,7 @@ extension SQLiteLedgerStore {
         }
     }
 
-    private static func token(_ row: Row) -> TokenRecord {
+    static func token(_ row: Row) -> TokenRecord {
         TokenRecord(name: row[0], role: Role(rawValue: row[1]) ?? .recorder, createdAt: Instant(seconds: row[2]),
                     expiresAt: (row[3] as Int64?).map(Instant.init(seconds:)),
                     lastUsedAt: (row[4] as Int64?).map(Instant.init(seconds:)),

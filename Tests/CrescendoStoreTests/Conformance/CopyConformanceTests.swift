@@ -7,7 +7,7 @@ import XCTest
 /// the target left as it was.
 final class CopyConformanceTests: XCTestCase {
     /// Fills a ledger with a row of every kind: entries with a correction, facts, and the
-    /// daemon's actions, deliveries in each state, timers and watermarks.
+    /// daemon's actions, deliveries in each state, timers and watermarks, tokens and audit lines.
     private func fill(_ store: any DaemonStore) async throws {
         try await store.bind(campaign: "paid-sick-leave")
         _ = try await store.appendBatches([(0..<300).map { entry(Int64($0), care: $0 % 50 == 0 ? "soup\tand\\bread\n" : nil) }], recordedAt: t(400))
@@ -29,6 +29,12 @@ final class CopyConformanceTests: XCTestCase {
         try await store.recordAttempt(DeliveryOutcome(actionID: "p/3", channel: "log", attempt: 1, at: t(4), error: nil, retryAt: nil))
         try await store.recordAttempt(DeliveryOutcome(actionID: "p/3", channel: "hook", attempt: 1, at: t(4), error: "503", retryAt: t(6)))
         try await store.recordAttempt(DeliveryOutcome(actionID: "p/2", channel: "log", attempt: 1, at: t(4), error: "exit 2", retryAt: nil))
+        try await store.addToken(TokenRecord(name: "ana", role: .recorder, createdAt: t(1), expiresAt: t(900)), hash: "hash-of-ana")
+        try await store.addToken(TokenRecord(name: "org", role: .organizer, createdAt: t(2)), hash: "hash-of-org")
+        try await store.recordTokenUse(["org": t(7)])
+        try await store.revokeToken(name: "ana", at: t(8))
+        try await store.appendAudit([AuditEvent(at: t(3), who: "ana", role: .recorder, what: "POST /api/entries", ids: "seq 1-300", outcome: 201),
+                                     AuditEvent(at: t(9), who: "cli", role: nil, what: "token revoke", ids: "token ana", outcome: 200, detail: "x")])
     }
 
     private func records(_ store: any DaemonStore) async throws -> [LedgerRecord] {
@@ -42,8 +48,9 @@ final class CopyConformanceTests: XCTestCase {
             guard let source = try await TestLedger.make(from) else { continue }
             try await fill(source.store)
             let expected = try await records(source.store)
-            // The campaign, 301 entries, 2 samples, 2 responses, a flow, 3 actions, 3 deliveries, a timer, a watermark.
-            XCTAssertEqual(expected.count, 315)
+            // The campaign, 301 entries, 2 samples, 2 responses, a flow, 3 actions, 3 deliveries, a timer, a watermark,
+            // 2 tokens, 2 audit lines.
+            XCTAssertEqual(expected.count, 319)
             for to in TestLedger.Kind.allCases {
                 guard let target = try await TestLedger.make(to) else { continue }
                 let written = try await LedgerCopier.copy(from: source.store, to: target.store)
@@ -60,6 +67,12 @@ final class CopyConformanceTests: XCTestCase {
                 XCTAssertEqual(next.seq, 302)
                 let due = try await target.store.dueDeliveries(now: t(6), limit: 10)
                 XCTAssertEqual(due.map(\.channel), ["hook"])
+                // Tokens still work by their hash; the audit log numbers on after the copied lines.
+                let org = try await target.store.token(hash: "hash-of-org")
+                XCTAssertEqual(org?.lastUsedAt, t(7))
+                try await target.store.appendAudit([AuditEvent(at: t(10), who: "cli", role: nil, what: "ledger add", outcome: 201)])
+                let audit = try await target.store.audit(AuditQuery())
+                XCTAssertEqual(audit.map(\.id), [1, 2, 3])
                 await assertThrows(try await target.store.bind(campaign: "other")) {
                     XCTAssertTrue("\($0)".hasSuffix("holds the ledger of campaign paid-sick-leave, not other"), "\($0)")
                 }
