@@ -4,13 +4,9 @@ extension PostgresMigrations {
     static let v5: [String] = [
         """
         CREATE TABLE tokens (
-            name         TEXT PRIMARY KEY,
-            hash         TEXT NOT NULL UNIQUE,
-            role         TEXT NOT NULL CHECK (role IN ('recorder', 'organizer', 'admin')),
-            created_at   BIGINT NOT NULL,
-            expires_at   BIGINT,
-            last_used_at BIGINT,
-            revoked_at   BIGINT
+            name TEXT PRIMARY KEY, hash TEXT NOT NULL UNIQUE,
+            role TEXT NOT NULL CHECK (role IN ('recorder', 'organizer', 'admin')),
+            created_at BIGINT NOT NULL, expires_at BIGINT, last_used_at BIGINT, revoked_at BIGINT
         )
         """,
         """
@@ -29,17 +25,12 @@ extension PostgresMigrations {
         "CREATE INDEX audit_by_who ON audit (who, id)",
         """
         CREATE FUNCTION audit_is_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-            RAISE EXCEPTION 'the audit log is append-only';
-        END
+        BEGIN RAISE EXCEPTION 'the audit log is append-only'; END
         $$
         """,
         """
-        CREATE TRIGGER audit_is_append_only BEFORE UPDATE OR DELETE ON audit
-        FOR EACH ROW EXECUTE FUNCTION audit_is_append_only()
-        """,
-        """
-        CREATE TRIGGER audit_is_not_truncated BEFORE TRUNCATE ON audit
+        -- One statement-level trigger refuses every UPDATE, DELETE and TRUNCATE.
+        CREATE TRIGGER audit_is_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON audit
         FOR EACH STATEMENT EXECUTE FUNCTION audit_is_append_only()
         """,
         """
