@@ -30,29 +30,25 @@ struct ExternalTool: Sendable {
         // when the executable is not found.
         guard Self.onPath(name) else { throw RenderError.missingTool(tool: name, package: package, file: file) }
         let (name, limit) = (self.name, outputLimit)
-        let result = try await withThrowingTaskGroup(of: Outcome.self) { group in
-            group.addTask {
-                do {
-                    let r = try await Subprocess.run(.name(name), arguments: Arguments(arguments), input: .array(input),
-                                                     output: .bytes(limit: limit), error: .string(limit: 64 * 1024))
-                    return .finished(ok: r.terminationStatus.isSuccess, output: r.standardOutput, error: r.standardError)
-                } catch let e as SubprocessError where e.code == .executableNotFound {
-                    return .missing
-                } catch let e as SubprocessError where e.code == .outputLimitExceeded {
-                    return .finished(ok: false, output: [], error: "its output is larger than \(limit) bytes")
+        let outcome = try await withinTimeLimit(seconds: timeoutSeconds) { () async throws -> Outcome in
+            do {
+                // The input is written in the body and a failed write ignored: a program that exits without
+                // reading it (or refuses it early) must fail as itself, not leave a pipe unclosed.
+                let r = try await Subprocess.run(.name(name), arguments: Arguments(arguments), input: .inputWriter,
+                                                 output: .bytes(limit: limit), error: .string(limit: 64 * 1024)) { execution in
+                    _ = try? await execution.standardInputWriter.write(input)
+                    try? await execution.standardInputWriter.finish()
                 }
+                return .finished(ok: r.terminationStatus.isSuccess, output: r.standardOutput, error: r.standardError)
+            } catch let e as SubprocessError where e.code == .executableNotFound {
+                return .missing
+            } catch let e as SubprocessError where e.code == .outputLimitExceeded {
+                return .finished(ok: false, output: [], error: "its output is larger than \(limit) bytes")
             }
-            group.addTask {
-                try await Task.sleep(for: .seconds(timeoutSeconds))
-                return .timedOut
-            }
-            let first = try await group.next()!
-            group.cancelAll()
-            return first
         }
+        guard let result = outcome else { throw RenderError.timedOut(tool: name, file: file, seconds: timeoutSeconds) }
         switch result {
         case .missing: throw RenderError.missingTool(tool: name, package: package, file: file)
-        case .timedOut: throw RenderError.timedOut(tool: name, file: file, seconds: timeoutSeconds)
         case .finished(let ok, let output, let error):
             guard ok else { throw RenderError.refused(tool: name, file: file, message: Self.firstLines(error)) }
             return output
@@ -62,7 +58,6 @@ struct ExternalTool: Sendable {
     private enum Outcome: Sendable {
         case finished(ok: Bool, output: [UInt8], error: String)
         case missing
-        case timedOut
     }
 
     /// Whether `name` is an executable file on `PATH` (or, with a slash, at that path).

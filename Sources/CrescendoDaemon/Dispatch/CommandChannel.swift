@@ -1,3 +1,4 @@
+import CrescendoRender
 import Subprocess
 #if canImport(Glibc)
 import Glibc
@@ -33,30 +34,19 @@ public struct CommandChannel: DeliveryChannel {
             workingDirectory: .init(workingDirectory),
             platformOptions: options)
         let input = Array((payload + "\n").utf8)
-        let timeout = timeoutSeconds
-        let outcome = try await withThrowingTaskGroup(of: Outcome.self) { group in
-            group.addTask {
-                do {
-                    let result = try await Subprocess.run(configuration, input: .inputWriter,
-                                                          output: .discarded, error: .discarded) { execution in
-                        // A command that does not read its input must not make the write fail the delivery.
-                        _ = try? await execution.standardInputWriter.write(input)
-                        try? await execution.standardInputWriter.finish()
-                    }
-                    return .exited(result.terminationStatus)
-                } catch let error as SubprocessError {
-                    return .cannotRun("\(error)")
+        let outcome = try await withinTimeLimit(seconds: timeoutSeconds) { () async throws -> Outcome in
+            do {
+                let result = try await Subprocess.run(configuration, input: .inputWriter,
+                                                      output: .discarded, error: .discarded) { execution in
+                    // A command that does not read its input must not make the write fail the delivery.
+                    _ = try? await execution.standardInputWriter.write(input)
+                    try? await execution.standardInputWriter.finish()
                 }
+                return .exited(result.terminationStatus)
+            } catch let error as SubprocessError {
+                return .cannotRun("\(error)")
             }
-            group.addTask {
-                try await Task.sleep(for: .seconds(timeout))
-                return .timedOut
-            }
-            let first = try await group.next()!
-            // Cancelling the run's task tears the command down (SIGTERM, SIGKILL after 1 s).
-            group.cancelAll()
-            return first
-        }
+        } ?? .timedOut
         switch outcome {
         case .timedOut:
             throw DeliveryFailure("\(executable) did not finish within \(timeoutSeconds)s and was stopped")
