@@ -1,11 +1,9 @@
+import CrescendoRender
 import CrescendoStore
 import Hummingbird
 import NIOCore
 import Logging
 import ServiceLifecycle
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// The daemon: a `ServiceGroup` running the scheduler, the dispatcher, the reloader and the
 /// HTTP server over one store, stopped gracefully by SIGTERM or SIGINT.
@@ -39,7 +37,7 @@ public struct CrescendoDaemon: Sendable {
     private func serve() async throws {
         let config = configuration
         // A channel command that exits before reading its input must not kill the daemon.
-        signal(SIGPIPE, SIG_IGN)
+        letBrokenPipesFailWrites()
         let (store, clock) = (self.store, self.clock)
         let metrics = DaemonMetrics()
         let factory = ChannelFactory(clock: clock)

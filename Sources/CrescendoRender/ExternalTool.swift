@@ -1,10 +1,5 @@
 import Foundation
 import Subprocess
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// A program of the system Crescendo hands work to (Debian's rsvg-convert and qrencode),
 /// run through swift-subprocess: found on `PATH`, given its input on standard input, its
@@ -18,14 +13,9 @@ struct ExternalTool: Sendable {
     var timeoutSeconds = 30
     var outputLimit = 16 * 1024 * 1024
 
-    /// A program that stops reading its input (one that refuses it early) closes the pipe
-    /// being written to; without this, the write would kill the whole process with SIGPIPE
-    /// instead of failing with EPIPE. Done once, for the process.
-    private static let pipesFailInsteadOfKilling: Void = { _ = signal(SIGPIPE, SIG_IGN) }()
-
     /// Runs the program with `arguments` and `input` on its standard input; its standard output.
     func run(_ arguments: [String], input: [UInt8], file: String) async throws -> [UInt8] {
-        Self.pipesFailInsteadOfKilling
+        letBrokenPipesFailWrites()
         // Looked up first: swift-subprocess 1.0.2 can trap on an input pipe it did not close
         // when the executable is not found.
         guard Self.onPath(name) else { throw RenderError.missingTool(tool: name, package: package, file: file) }

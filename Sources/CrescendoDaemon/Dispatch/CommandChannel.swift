@@ -1,10 +1,5 @@
 import CrescendoRender
 import Subprocess
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Runs argv with the action JSON on standard input; exit status 0 confirms it. A run that
 /// outlives its timeout is stopped (SIGTERM, then SIGKILL a second later, through
@@ -18,12 +13,9 @@ public struct CommandChannel: DeliveryChannel {
         self.argv = argv; self.workingDirectory = workingDirectory; self.timeoutSeconds = timeoutSeconds
     }
 
-    /// Writing to a command that exited without reading its input must fail the write, not
-    /// kill the daemon with SIGPIPE.
-    private static let ignoreBrokenPipes: Void = { _ = signal(SIGPIPE, SIG_IGN) }()
-
     public func deliver(id: String, payload: String) async throws {
-        Self.ignoreBrokenPipes
+        // A command that exits without reading its input must fail the write, not kill the daemon.
+        letBrokenPipesFailWrites()
         guard let executable = argv.first else { throw DeliveryFailure("the command channel has an empty argv") }
         var options = PlatformOptions()
         options.teardownSequence = [.gracefulShutDown(allowedDurationToNextStep: .seconds(1))]
