@@ -60,24 +60,7 @@ public final class TestPostgres: @unchecked Sendable {
     @discardableResult
     public static func psql(_ sql: String) throws -> String {
         guard let serverURL else { throw Missing() }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["psql", "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1", serverURL, "-c", sql]
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        guard p.terminationStatus == 0 else { throw PSQLFailure(message: errors) }
-        return text
-    }
-
-    /// psql's error output.
-    public struct PSQLFailure: Error, CustomStringConvertible {
-        public var message: String
-        public var description: String { message }
+        return try ShellTool.run(["psql", "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1", serverURL, "-c", sql])
     }
 
     deinit { _ = try? Self.psql("DROP SCHEMA IF EXISTS \(schema) CASCADE") }

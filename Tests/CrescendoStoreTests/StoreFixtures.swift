@@ -37,23 +37,7 @@ func sqlite3(_ path: String, _ sql: String, file: StaticString = #filePath, line
     }
 }
 
-/// The `sqlite3` shell's error output.
-struct ShellFailure: Error, CustomStringConvertible {
-    var description: String
-}
-
 /// Runs the `sqlite3` shell on a database file; throws its error output when it fails.
 func sqliteShell(_ path: String, _ sql: String) throws -> String {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = ["sqlite3", "-bail", path, sql]
-    let out = Pipe(), err = Pipe()
-    p.standardOutput = out
-    p.standardError = err
-    try p.run()
-    let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    p.waitUntilExit()
-    guard p.terminationStatus == 0 else { throw ShellFailure(description: errors) }
-    return text
+    try ShellTool.run(["sqlite3", "-bail", path, sql])
 }
