@@ -3,6 +3,7 @@ import PostgresNIO
 
 extension PostgresLedgerStore {
     /// Runs `body` on a connection leased within `acquireTimeout`, mapping errors to `StoreError`.
+    @discardableResult
     func withConnection<T>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
         let (lease, connection) = try await ConnectionLease.acquire(from: client, timeout: acquireTimeout, location: location)
         defer { lease.release() }
