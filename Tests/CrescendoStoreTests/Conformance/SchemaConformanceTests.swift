@@ -14,10 +14,11 @@ final class SchemaConformanceTests: XCTestCase {
     func testALedgerOfANewerSchemaIsRefused() async throws {
         try await forEachStore([.sqliteFile, .postgres]) { l in
             _ = try await l.store.append(entry(1), recordedAt: t(1))
-            try l.sql("UPDATE meta SET value = '7' WHERE key = 'schema_version'")
+            let newer = LedgerMigrations.schemaVersion + 1
+            try l.sql("UPDATE meta SET value = '\(newer)' WHERE key = 'schema_version'")
             for readOnly in [false, true] {
                 await assertThrows(try await l.reopen(readOnly: readOnly)) {
-                    XCTAssertEqual("\($0)", "\(l.store.location) has ledger schema version 7, "
+                    XCTAssertEqual("\($0)", "\(l.store.location) has ledger schema version \(newer), "
                                    + "newer than this build of crescendo knows (\(LedgerMigrations.schemaVersion)); upgrade crescendo to use it")
                 }
             }
