@@ -6,8 +6,9 @@ import CrescendoCore
 ///
 /// The daemon's part of the store seam: the scheduler, the dispatcher, the HTTP API and the
 /// metrics see only this protocol. `commit(_:)` is the one write of engine output (actions,
-/// timers and watermark in one transaction); `dueDeliveries` and `recordAttempt` are the
-/// dispatcher's claim and completion. `SQLiteLedgerStore` satisfies it with synchronous methods.
+/// timers and watermark in one transaction, fenced by the campaign's lease); `claimDeliveries`
+/// and `recordAttempt` are the dispatcher's claim and its fenced completion.
+/// `SQLiteLedgerStore` satisfies it with synchronous methods.
 public protocol DaemonStore: AccessStore {
     /// A campaign's persisted watermark, if the daemon ever committed a step for it.
     func watermark(campaign: String) async throws -> Watermark?
@@ -15,7 +16,9 @@ public protocol DaemonStore: AccessStore {
     /// Commits one scheduler step in one transaction: the new actions (ids already present are
     /// left alone) with a delivery per channel (first attempted at its `deliverAt`, if later
     /// than the decision), the timer snapshot when given, and the watermark. Returns the
-    /// actions that were new.
+    /// actions that were new. With `step.fence`, it first checks (and holds, for the rest of
+    /// the transaction) the campaign's lease, and throws `LeaseLost`, writing nothing, when
+    /// the lease is no longer that owner's under that epoch.
     @discardableResult
     func commit(_ step: DaemonStep) async throws -> [ActionRecord]
 
@@ -28,9 +31,30 @@ public protocol DaemonStore: AccessStore {
     /// Pending deliveries whose next attempt is due by `now`, oldest first, at most `limit`.
     func dueDeliveries(now: Instant, limit: Int) async throws -> [DeliveryRecord]
 
+    /// Claims due deliveries for `owner`, at most `limit`, in one statement: pending ones due by
+    /// `now` whose earlier claim (if any) has expired by the database's clock, oldest first,
+    /// each given the next claim number and a claim lease of `ttl` seconds from the database's
+    /// `now()`. Several daemons claiming at once get disjoint rows (`FOR UPDATE SKIP LOCKED`).
+    func claimDeliveries(now: Instant, limit: Int, owner: String, ttl: Double) async throws -> [DeliveryRecord]
+
+    /// Extends the claim leases of these deliveries (by action id and channel) that are still
+    /// pending and `owner`'s, to `ttl` seconds from the database's `now()`; returns how many.
+    @discardableResult
+    func renewClaims(_ deliveries: [(actionID: String, channel: String)], owner: String, ttl: Double) async throws -> Int
+
+    /// Takes or renews a campaign's lease for `owner`, for `ttl` seconds of the database's
+    /// clock, and returns its fencing epoch; nil when another owner holds it unexpired. A new
+    /// owner raises the epoch by one; the same owner renewing keeps it. (An SQLite ledger is
+    /// one process's: there a new owner takes the lease at once; see docs/federation.md.)
+    func takeLease(campaign: String, owner: String, ttl: Double) async throws -> Int64?
+
+    /// Gives up every lease `owner` holds (at a clean stop), so another daemon takes over at once.
+    func releaseLeases(owner: String) async throws
+
     /// Records the outcome of one delivery attempt (see `DeliveryOutcome`): the action becomes
     /// delivered once every channel has, dead when any is. Returns false, changing nothing,
-    /// when the outcome is not the delivery's next attempt (it was recorded already).
+    /// when the outcome is not the delivery's next attempt (it was recorded already) or its
+    /// claim is no longer the delivery's. A counted outcome ends the claim.
     @discardableResult
     func recordAttempt(_ outcome: DeliveryOutcome) async throws -> Bool
 

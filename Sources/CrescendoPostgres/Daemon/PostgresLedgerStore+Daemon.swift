@@ -2,9 +2,8 @@ import CrescendoCore
 import CrescendoStore
 import PostgresNIO
 
-/// The daemon's tables. Each operation is one short statement or one short transaction, so the
-/// lease and claim checks of several daemons (a fencing epoch, `FOR UPDATE SKIP LOCKED`) can
-/// go into them later without reshaping them.
+/// The daemon's tables. Each operation is one short statement or one short transaction; a
+/// step's commit checks the campaign's lease (`holds`) and a completion its claim.
 extension PostgresLedgerStore {
     public func watermark(campaign: String) async throws -> Watermark? {
         try await withConnection { c in
@@ -18,7 +17,8 @@ extension PostgresLedgerStore {
 
     @discardableResult
     public func commit(_ step: DaemonStep) async throws -> [ActionRecord] {
-        try await transaction { c in
+        let written = try await transaction { c -> [ActionRecord]? in
+            if let fence = step.fence, try await !self.holds(fence, campaign: step.campaign, c) { return nil }
             var inserted: [ActionRecord] = []
             for a in step.actions {
                 let rows = try await c.query("""
@@ -55,6 +55,8 @@ extension PostgresLedgerStore {
                 """, logger: self.logger)
             return inserted
         }
+        guard let written else { throw LeaseLost(campaign: step.campaign, fence: step.fence!) }
+        return written
     }
 
     public func existingActionIDs(_ ids: [String]) async throws -> Set<String> {
@@ -114,9 +116,11 @@ extension PostgresLedgerStore {
             let deliveredAt: Int64? = outcome.delivered ? outcome.at.seconds : nil
             let updated = try await c.query("""
                 UPDATE deliveries SET state = \(state), attempts = attempts + 1, last_error = \(outcome.error),
-                       next_attempt_at = \((outcome.retryAt ?? outcome.at).seconds), delivered_at = \(deliveredAt)
+                       next_attempt_at = \((outcome.retryAt ?? outcome.at).seconds), delivered_at = \(deliveredAt),
+                       claimed_by = NULL, claim_expires_at = NULL
                 WHERE action_id = \(outcome.actionID) AND channel = \(outcome.channel) AND state = 'pending'
                       AND attempts = \(Int64(outcome.attempt - 1))
+                      AND (\(outcome.claim?.owner)::text IS NULL OR (claimed_by = \(outcome.claim?.owner) AND claims = \(outcome.claim?.number)))
                 RETURNING 1
                 """, logger: self.logger)
             guard try await updated.value(Int32.self) != nil else { return false }

@@ -11,9 +11,13 @@ public struct DaemonStep: Sendable {
     public var actions: [ActionRecord]
     /// The engine's pending timers, when they changed since the last step.
     public var timers: [TimerRecord]?
+    /// When given, the step is written only while the campaign's lease is still this owner's
+    /// under this epoch; otherwise `commit` throws `LeaseLost` and writes nothing.
+    public var fence: LeaseFence?
 
-    public init(campaign: String, judgedThrough: Instant, aliveAt: Instant, actions: [ActionRecord], timers: [TimerRecord]?) {
+    public init(campaign: String, judgedThrough: Instant, aliveAt: Instant, actions: [ActionRecord], timers: [TimerRecord]?,
+                fence: LeaseFence? = nil) {
         self.campaign = campaign; self.judgedThrough = judgedThrough; self.aliveAt = aliveAt
-        self.actions = actions; self.timers = timers
+        self.actions = actions; self.timers = timers; self.fence = fence
     }
 }

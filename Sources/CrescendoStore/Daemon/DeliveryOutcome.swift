@@ -14,10 +14,14 @@ public struct DeliveryOutcome: Hashable, Sendable {
     public var error: String?
     /// When to try again after a failure; nil with an error makes the delivery dead.
     public var retryAt: Instant?
+    /// The claim the attempt was made under: when given, the outcome counts only while the
+    /// delivery still carries that claim (a daemon whose claim expired and was taken over
+    /// cannot complete it).
+    public var claim: DeliveryClaim?
 
-    public init(actionID: String, channel: String, attempt: Int, at: Instant, error: String?, retryAt: Instant?) {
+    public init(actionID: String, channel: String, attempt: Int, at: Instant, error: String?, retryAt: Instant?, claim: DeliveryClaim? = nil) {
         self.actionID = actionID; self.channel = channel; self.attempt = attempt; self.at = at
-        self.error = error; self.retryAt = retryAt
+        self.error = error; self.retryAt = retryAt; self.claim = claim
     }
 
     /// Whether the channel confirmed the action.

@@ -19,11 +19,13 @@ public struct DeliveryRecord: Hashable, Sendable {
     public var payload: String
     /// When the channel confirmed it (read only where a whole ledger is copied).
     public var deliveredAt: Instant?
+    /// The claim under which this caller may attempt it (set by `DaemonStore.claimDeliveries`).
+    public var claim: DeliveryClaim?
 
     public init(actionID: String, campaign: String, channel: String, state: State, attempts: Int, nextAttemptAt: Instant,
-                lastError: String?, dueAt: Instant, payload: String, deliveredAt: Instant? = nil) {
+                lastError: String?, dueAt: Instant, payload: String, deliveredAt: Instant? = nil, claim: DeliveryClaim? = nil) {
         self.actionID = actionID; self.campaign = campaign; self.channel = channel; self.state = state
         self.attempts = attempts; self.nextAttemptAt = nextAttemptAt; self.lastError = lastError
-        self.dueAt = dueAt; self.payload = payload; self.deliveredAt = deliveredAt
+        self.dueAt = dueAt; self.payload = payload; self.deliveredAt = deliveredAt; self.claim = claim
     }
 }

@@ -11,7 +11,8 @@ extension SQLiteLedgerStore: DaemonStore {
 
     @discardableResult
     public func commit(_ step: DaemonStep) async throws -> [ActionRecord] {
-        try await asyncWrite { db in
+        let written = try await asyncWrite { db -> [ActionRecord]? in
+            if let fence = step.fence, try !Self.holds(fence, campaign: step.campaign, db) { return nil }
             let insert = try db.cachedStatement(sql: """
                 INSERT OR IGNORE INTO actions (id, campaign, rule, action, due_at, payload, state, late, decided_at, reason)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -41,6 +42,8 @@ extension SQLiteLedgerStore: DaemonStore {
                 """, arguments: [step.campaign, step.judgedThrough.seconds, step.aliveAt.seconds])
             return inserted
         }
+        guard let written else { throw LeaseLost(campaign: step.campaign, fence: step.fence!) }
+        return written
     }
 
     public func timers(campaign: String) throws -> [TimerRecord] {
@@ -62,10 +65,13 @@ extension SQLiteLedgerStore: DaemonStore {
         try await asyncWrite { db in
             let state = outcome.delivered ? "delivered" : (outcome.retryAt == nil ? "dead" : "pending")
             try db.execute(sql: """
-                UPDATE deliveries SET state = ?, attempts = attempts + 1, last_error = ?, next_attempt_at = ?, delivered_at = ?
+                UPDATE deliveries SET state = ?, attempts = attempts + 1, last_error = ?, next_attempt_at = ?, delivered_at = ?,
+                       claimed_by = NULL, claim_expires_at = NULL
                 WHERE action_id = ? AND channel = ? AND state = 'pending' AND attempts = ?
+                      AND (? IS NULL OR (claimed_by = ? AND claims = ?))
                 """, arguments: [state, outcome.error, (outcome.retryAt ?? outcome.at).seconds,
-                                 outcome.delivered ? outcome.at.seconds : nil, outcome.actionID, outcome.channel, outcome.attempt - 1])
+                                 outcome.delivered ? outcome.at.seconds : nil, outcome.actionID, outcome.channel, outcome.attempt - 1,
+                                 outcome.claim?.owner, outcome.claim?.owner, outcome.claim?.number])
             guard db.changesCount > 0 else { return false }
             let open = try Int.fetchOne(db, sql: "SELECT count(*) FROM deliveries WHERE action_id = ? AND state = 'pending'", arguments: [outcome.actionID]) ?? 0
             let dead = try Int.fetchOne(db, sql: "SELECT count(*) FROM deliveries WHERE action_id = ? AND state = 'dead'", arguments: [outcome.actionID]) ?? 0
