@@ -5,8 +5,8 @@ import NIOCore
 import Logging
 import ServiceLifecycle
 
-/// The daemon: a `ServiceGroup` running the scheduler, the dispatcher, the reloader and the
-/// HTTP server over one store, stopped gracefully by SIGTERM or SIGINT.
+/// The daemon: a `ServiceGroup` running the campaign leases, the scheduler, the dispatcher, the
+/// reloader and the HTTP server over one store, stopped gracefully by SIGTERM or SIGINT.
 public struct CrescendoDaemon: Sendable {
     public let configuration: DaemonConfiguration
     /// The ledger and the daemon's own tables (the caller opens it; the daemon binds it to the
@@ -47,8 +47,14 @@ public struct CrescendoDaemon: Sendable {
         try await store.bind(campaign: registry.primary.campaign.id)
         logger.info("ledger \(store.location), campaign \(registry.primary.campaign.id)")
         let ingest = IngestQueue(store: store, clock: clock)
-        let dispatcher = Dispatcher(store: store, registry: registry, clock: clock, retry: config.retry, logger: logger, metrics: metrics)
-        let scheduler = Scheduler(store: store, registry: registry, clock: clock, logger: logger, ingest: ingest, dispatcher: dispatcher)
+        let leases = LeaseBook(owner: LeaseBook.newOwner(host: config.host, port: config.port), options: config.federation)
+        let leaseService = LeaseService(store: store, registry: registry, book: leases, logger: logger)
+        // The first step judges the campaigns this daemon can take at once.
+        await leaseService.refresh(registry.campaigns.map(\.campaign.id))
+        let dispatcher = Dispatcher(store: store, registry: registry, clock: clock, retry: config.retry, logger: logger, metrics: metrics,
+                                    leases: leases)
+        let scheduler = Scheduler(store: store, registry: registry, clock: clock, logger: logger, ingest: ingest, dispatcher: dispatcher,
+                                  leases: leases, settleSeconds: config.federation.settleSeconds)
         let reloader = ReloaderService(registry: registry, clock: clock, metrics: metrics, pollSeconds: config.pollSeconds, logger: logger)
         let tokens = TokenBook(store: store, daemonToken: config.token)
         let log = AccessLog()
@@ -70,6 +76,8 @@ public struct CrescendoDaemon: Sendable {
         let group = ServiceGroup(configuration: .init(
             services: [
                 .init(service: StoreService(store: store)),
+                // Stops after the scheduler and the dispatcher, then gives up the leases.
+                .init(service: leaseService),
                 .init(service: SchedulerService(scheduler: scheduler, clock: clock, logger: logger)),
                 .init(service: DispatcherService(dispatcher: dispatcher, logger: logger)),
                 .init(service: reloader),

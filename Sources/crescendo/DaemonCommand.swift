@@ -26,10 +26,18 @@ struct DaemonCommand: AsyncParsableCommand {
     @Option(help: "Seconds between checks of the campaign files for changes.") var poll: Double = 2
     @Flag(help: "Make every public page wait for a site built from the latest commit, instead of serving the last one built while the next is built.")
     var freshSite = false
+    @Option(help: "Seconds a campaign lease lasts from its last renewal, by the database's clock (docs/federation.md).")
+    var leaseTtl: Double = 10
+    @Option(help: "Seconds between renewals of the leases this daemon holds.") var leaseRenew: Double = 2.5
+    @Option(help: "Seconds between tries to take a lease another daemon holds.") var leaseRetry: Double = 2.5
+    @Option(help: "Seconds a delivery claim lasts; renewed every third of it while the delivery runs.") var claimTtl: Double = 15
+    @Option(help: "Seconds behind now campaigns are judged, so entries posted to other daemons arrive first (default: 2 on a PostgreSQL ledger, 0 on SQLite).")
+    var settle: Int64?
 
     func validate() throws {
         guard !campaigns.isEmpty else { throw ValidationError("give at least one --campaign FILE") }
         guard Self.split(listen) != nil else { throw ValidationError("--listen is HOST:PORT, e.g. 127.0.0.1:8080, not \"\(listen)\"") }
+        if let problem = federation(postgres: false).problem { throw ValidationError(problem) }
     }
 
     func run() async throws {
@@ -52,11 +60,17 @@ struct DaemonCommand: AsyncParsableCommand {
             var storeLogger = logger
             storeLogger.logLevel = .warning
             let config = DaemonConfiguration(campaignPaths: campaigns, host: host, port: port, token: token, pollSeconds: poll,
-                                             servesStaleSite: !freshSite)
+                                             servesStaleSite: !freshSite, federation: federation(postgres: PostgresURL.isURL(db)))
             let store = try await LedgerDatabase.open(db, logger: storeLogger)
             // The store's connections close when the daemon has stopped, after its last write.
             try await CrescendoDaemon(configuration: config, store: store, logger: logger).run()
         }
+    }
+
+    /// The lease, claim and settle options; a shared (PostgreSQL) ledger judges 2 s behind now by default.
+    func federation(postgres: Bool) -> FederationOptions {
+        FederationOptions(leaseTTL: leaseTtl, renewEvery: leaseRenew, retryEvery: leaseRetry, claimTTL: claimTtl,
+                          settleSeconds: settle ?? (postgres ? 2 : 0))
     }
 
     /// `HOST:PORT` (`[::1]:8080` for IPv6).

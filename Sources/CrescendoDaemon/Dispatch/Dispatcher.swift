@@ -19,15 +19,19 @@ public final class Dispatcher: Sendable {
     let metrics: DaemonMetrics?
     /// The most deliveries in flight at once.
     let concurrency: Int
-    private let inFlight = Mutex<Set<String>>([])
+    /// When given, deliveries are claimed in the store under this daemon's id (any daemon
+    /// sharing the ledger may deliver any campaign's), renewed while they run
+    /// (`Dispatcher+Claims.swift`), and completed only under their claim.
+    let leases: LeaseBook?
+    let inFlight = Mutex<Set<String>>([])
     private let doorbell = Doorbell()
     /// Attempts recorded so far, and who waits for a number of them.
     private let recorded = Mutex<(count: Int, waiters: [(Int, CheckedContinuation<Void, Never>)])>((0, []))
 
     public init(store: any DaemonStore, registry: CampaignRegistry, clock: any DaemonClock, retry: RetryPolicy = RetryPolicy(),
-                logger: Logger, metrics: DaemonMetrics? = nil, concurrency: Int = 32) {
+                logger: Logger, metrics: DaemonMetrics? = nil, concurrency: Int = 32, leases: LeaseBook? = nil) {
         self.store = store; self.registry = registry; self.clock = clock; self.retry = retry
-        self.logger = logger; self.metrics = metrics; self.concurrency = concurrency
+        self.logger = logger; self.metrics = metrics; self.concurrency = concurrency; self.leases = leases
     }
 
     /// Asks for a round now: there are new deliveries, or room for more.
@@ -41,7 +45,13 @@ public final class Dispatcher: Sendable {
     func claimDue(now: Instant? = nil) async throws -> [DeliveryRecord] {
         let before = inFlight.withLock { $0 }
         guard before.count < concurrency else { return [] }
-        let due = try await store.dueDeliveries(now: now ?? clock.now(), limit: concurrency)
+        let due: [DeliveryRecord]
+        if let leases {
+            due = try await store.claimDeliveries(now: now ?? clock.now(), limit: concurrency - before.count, owner: leases.owner,
+                                                  ttl: leases.options.claimTTL)
+        } else {
+            due = try await store.dueDeliveries(now: now ?? clock.now(), limit: concurrency)
+        }
         return claim(due, inFlightBefore: before)
     }
 
@@ -75,8 +85,8 @@ public final class Dispatcher: Sendable {
         let next = failure == nil ? nil : retry.nextAttempt(after: d.attempts + 1, now: now)
         do {
             let counted = try await store.recordAttempt(DeliveryOutcome(actionID: d.actionID, channel: d.channel, attempt: d.attempts + 1,
-                                                                        at: now, error: failure, retryAt: next))
-            // Another claim recorded this attempt already (it is not this attempt's to count).
+                                                                        at: now, error: failure, retryAt: next, claim: d.claim))
+            // Another claim recorded this attempt already, or took the delivery over (it is not this attempt's to count).
             guard counted else { return }
         } catch {
             // The delivery stays pending and is retried; channels are idempotent by id.

@@ -24,20 +24,29 @@ public actor Scheduler {
     private let floor: StampFloor?
     /// Woken when a step records actions to deliver.
     private let dispatcher: Dispatcher?
-    private var runtimes: [String: CampaignRuntime] = [:]
-    private var modes: [String: Mode] = [:]
-    private var watermarks: [String: Watermark] = [:]
+    var runtimes: [String: CampaignRuntime] = [:]
+    var modes: [String: Mode] = [:]
+    var watermarks: [String: Watermark] = [:]
     /// When each campaign first ran in this process (a campaign quarantined at start first
-    /// runs when its file loads, and catches up from then as at a start).
-    private var startedAt: [String: Instant] = [:]
+    /// runs when its file loads, and catches up from then as at a start), or was taken over.
+    var startedAt: [String: Instant] = [:]
+    /// The campaign leases this daemon holds (nil: it judges every campaign, unfenced).
+    let leases: LeaseBook?
+    /// The lease epoch each runtime was built under (see `Scheduler+Lease.swift`).
+    var epochs: [String: Int64] = [:]
+    /// How far behind now a step judges (`FederationOptions.settleSeconds`).
+    let lag: TimeSpan
     /// Engines built per campaign (at start, after a reload that changed it, after a late fact).
     private(set) var builds: [String: Int] = [:]
 
     /// `ingest`, when given, is waited for before each step reads facts; `dispatcher`, when
     /// given, is woken after a step that recorded actions to deliver.
+    /// `leases`, when given, limits the steps to the campaigns whose lease this daemon holds
+    /// and fences their commits; `settleSeconds` makes each step judge that far behind now.
     public init(store: any DaemonStore, registry: CampaignRegistry, clock: any DaemonClock, logger: Logger,
-                ingest: IngestQueue? = nil, dispatcher: Dispatcher? = nil) {
+                ingest: IngestQueue? = nil, dispatcher: Dispatcher? = nil, leases: LeaseBook? = nil, settleSeconds: Int64 = 0) {
         self.store = store; self.registry = registry; self.clock = clock; self.logger = logger
+        self.leases = leases; lag = TimeSpan(seconds: settleSeconds)
         settle = { await ingest?.settle() }
         floor = ingest?.floor
         self.dispatcher = dispatcher
@@ -47,9 +56,9 @@ public actor Scheduler {
     @discardableResult
     public func step() async throws -> [ActionRecord] {
         let now = clock.now()
-        floor?.raise(to: now)
+        floor?.raise(to: now - lag)
         await settle()
-        let running = registry.campaigns
+        let running = registry.campaigns.filter { judges($0.campaign.id) }
         // Only a campaign loaded anew (or first run) gets a new engine; the others keep theirs.
         for l in running where runtimes[l.campaign.id]?.loaded.generation != l.generation {
             let id = l.campaign.id
@@ -62,7 +71,7 @@ public actor Scheduler {
         runtimes = runtimes.filter { ids.contains($0.key) }
         var recorded: [ActionRecord] = []
         for l in running {
-            recorded += try await step(campaign: l.campaign.id, now: now)
+            do { recorded += try await step(campaign: l.campaign.id, now: now) } catch let lost as LeaseLost { leaseLost(lost) }
         }
         if recorded.contains(where: { $0.state == .pending }) { dispatcher?.wake() }
         return recorded
@@ -71,7 +80,7 @@ public actor Scheduler {
     private func step(campaign id: String, now: Instant) async throws -> [ActionRecord] {
         guard var rt = runtimes[id] else { return [] }
         var mode = modes[id] ?? .normal
-        let target = now
+        let target = now - lag
         let persisted = try await cachedWatermark(id)
         let facts = try await store.facts(after: rt.cursor)
         var decided: [Occurrence]
@@ -95,7 +104,8 @@ public actor Scheduler {
         let timers = rt.engine.pendingTimers
         let changed = rt.persistedTimers != timers
         let step = DaemonStep(campaign: id, judgedThrough: max(target, persisted?.judgedThrough ?? target), aliveAt: now,
-                              actions: actions, timers: changed ? timers.map { TimerRecord(campaign: id, timer: $0) } : nil)
+                              actions: actions, timers: changed ? timers.map { TimerRecord(campaign: id, timer: $0) } : nil,
+                              fence: fence(id))
         let inserted = try await store.commit(step)
         rt.persistedTimers = timers
         watermarks[id] = Watermark(judgedThrough: step.judgedThrough, aliveAt: now)

@@ -11,6 +11,7 @@ struct DispatcherService: Service {
 
     func run() async throws {
         await withDiscardingTaskGroup { group in
+            group.addTask { await dispatcher.renewClaimsUntilShutdown() }
             while !Task.isShuttingDownGracefully, !Task.isCancelled {
                 // The round's time, read once: the wait ends a second after it, even if the
                 // clock moved during the round.

@@ -1,0 +1,49 @@
+import CrescendoStore
+import Logging
+import ServiceLifecycle
+
+/// Keeps this daemon's campaign leases: renews the ones it holds every `renewEvery` seconds
+/// and tries to take each one it does not hold every `retryEvery` seconds (real time, not the
+/// daemon's clock), and gives them all up at a clean stop so another daemon takes over at
+/// once. A renewal that fails or is refused leaves the book to run out by itself; the
+/// scheduler judges only what the book trusts.
+struct LeaseService: Service {
+    let store: any DaemonStore
+    let registry: CampaignRegistry
+    let book: LeaseBook
+    let logger: Logger
+
+    func run() async throws {
+        let options = book.options
+        var next: [String: ContinuousClock.Instant] = [:]
+        while !Task.isShuttingDownGracefully, !Task.isCancelled {
+            let now = ContinuousClock.now
+            let due = registry.campaigns.map(\.campaign.id).filter { (next[$0] ?? now) <= now }
+            await refresh(due)
+            for id in due {
+                next[id] = ContinuousClock.now + .milliseconds(Int64((book.epoch(of: id) != nil ? options.renewEvery : options.retryEvery) * 1000))
+            }
+            let wake = next.values.min() ?? ContinuousClock.now + .seconds(1)
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(until: min(wake, ContinuousClock.now + .seconds(1)), clock: .continuous) }
+        }
+        do { try await store.releaseLeases(owner: book.owner) } catch { logger.warning("could not give up the campaign leases: \(error)") }
+    }
+
+    /// Takes or renews the leases of these campaigns, one try each.
+    func refresh(_ campaigns: [String]) async {
+        for id in campaigns {
+            let start = ContinuousClock.now
+            do {
+                if let epoch = try await store.takeLease(campaign: id, owner: book.owner, ttl: book.options.leaseTTL) {
+                    if book.hold(id, epoch: epoch, since: start) != epoch {
+                        logger.info("\(id): took the lease (epoch \(epoch)) as \(book.owner); judging it from its watermark")
+                    }
+                } else if book.drop(id) {
+                    logger.warning("\(id): another daemon holds the lease now; no longer judging it")
+                }
+            } catch {
+                logger.error("\(id): could not renew the lease (it runs out by itself): \(error)")
+            }
+        }
+    }
+}
