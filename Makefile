@@ -27,6 +27,8 @@ test: deps
 	@# The store conformance suite runs against a throwaway PostgreSQL cluster too; never skipped here.
 	scripts/pg-cluster.sh run --fsync off -- env CRESCENDO_REQUIRE_POSTGRES=1 $(SWIFT) test --skip-build --disable-swift-testing
 	python3 scripts/reliability.py --bin $(BIN) --entries 300 --kills 5
+	@# Three daemons on one throwaway PostgreSQL, one killed with kill -9 every few seconds (docs/federation.md).
+	scripts/pg-cluster.sh run --fsync off -- python3 scripts/federation.py --bin $(BIN) --seconds 60
 	python3 scripts/validate-html.py --bin $(BIN)
 	python3 scripts/api-check.py --bin $(BIN)
 	python3 scripts/kit-check.py --bin $(BIN)
@@ -55,9 +57,10 @@ kit-check: build
 app-check: build
 	python3 scripts/app-check.py --bin $(BIN)
 
-# The daemon's crash test at full size: 2,000 entries, 20 kill -9s.
+# The daemon's crash test at full size: 2,000 entries, 20 kill -9s; the federation's for 5 minutes.
 soak: build
 	python3 scripts/reliability.py --bin $(BIN) --entries 2000 --kills 20
+	scripts/pg-cluster.sh run -- python3 scripts/federation.py --bin $(BIN) --seconds 300
 
 # Every bundled campaign, rule library and rule test must check and pass.
 check-examples:
