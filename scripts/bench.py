@@ -103,6 +103,8 @@ def main():
     # The daemon holding W1's ledger (issue 13); BENCH_SCALE_ENTRIES sets its size (default 1,000,000).
     subprocess.run([sys.executable, "scripts/bench-daemon-scale.py", BIN], check=True,
                    env={**os.environ, "BENCH_DATA": DATA, "RUNS": str(RUNS)})
+    # Three daemons on one PostgreSQL ledger (issue 14): ingest, deliveries, takeover after kill -9.
+    subprocess.run(["scripts/pg-cluster.sh", "run", "--", sys.executable, "scripts/bench-federation.py", BIN], check=True)
 
 
 if __name__ == "__main__":

@@ -38,7 +38,7 @@ import tempfile
 import threading
 import time
 
-from federation_kit import Daemon, Database, Poster, Receiver, free_port, holder_index
+from federation_kit import Daemon, Database, Poster, Receiver, free_port, holder_index, measure_takeover
 
 CAMPAIGN = """\
 campaign: federation
@@ -74,18 +74,6 @@ rules:
     do:
       - notify: {{ channel: hook, text: "no answer" }}
 """
-
-
-def measure_takeover(db, killed_owner, killed_at, limit):
-    """Seconds from the kill to the first commit of a new holder (the lease's owner changed and
-    the watermark's alive_at moved past the kill); None when it did not come within 2 * limit."""
-    deadline = killed_at + 2 * limit
-    while time.time() < deadline:
-        lease = db.lease()
-        if lease and lease[0] != killed_owner and lease[0] and lease[3] > int(killed_at):
-            return time.time() - killed_at
-        time.sleep(0.1)
-    return None
 
 
 def main():
@@ -251,9 +239,9 @@ def check(binary, folder, db, poster):
         out.append(f"{len(undelivered)} routed actions are not delivered, e.g. {[(i, table.get(i)) for i in sorted(undelivered)[:3]]}")
     with Receiver.lock:
         log = list(Receiver.log)
-    keys = collections.Counter(k for k, _, _, _ in log)
+    keys = collections.Counter(k for k, *_ in log)
     # webhook-id is sent with signed webhooks only; when present it must be the key.
-    mismatched = [(k, w) for k, w, _, _ in log if not k or (w and k != w)]
+    mismatched = [(k, w) for k, w, *_ in log if not k or (w and k != w)]
     if mismatched:
         out.append(f"{len(mismatched)} deliveries whose webhook-id is not their Idempotency-Key, e.g. {mismatched[:3]}")
     unknown = set(keys) - routed

@@ -14,7 +14,7 @@ import urllib.request
 
 
 class Receiver(http.server.BaseHTTPRequestHandler):
-    """Logs every delivery: its Idempotency-Key and webhook-id. /slow answers after a second."""
+    """Logs every delivery: its Idempotency-Key, webhook-id, path, size and time. /slow answers after a second."""
     log = []
     lock = threading.Lock()
 
@@ -25,7 +25,7 @@ class Receiver(http.server.BaseHTTPRequestHandler):
             time.sleep(1)
         with Receiver.lock:
             Receiver.log.append((self.headers.get("Idempotency-Key") or "", self.headers.get("webhook-id") or "",
-                                 self.path, len(body)))
+                                 self.path, len(body), time.time()))
         self.send_response(200)
         self.send_header("Content-Length", "0")
         self.end_headers()
@@ -173,3 +173,15 @@ class Poster(threading.Thread):
                 self.unacked.extend(b["care"] for b in batch)
                 self.failed += 1
             time.sleep(self.rng.uniform(0, self.pause))
+
+
+def measure_takeover(db, killed_owner, killed_at, limit):
+    """Seconds from the kill to the first commit of a new holder (the lease's owner changed and
+    the watermark's alive_at moved past the kill); None when it did not come within 2 * limit."""
+    deadline = killed_at + 2 * limit
+    while time.time() < deadline:
+        lease = db.lease()
+        if lease and lease[0] != killed_owner and lease[0] and lease[3] > int(killed_at):
+            return time.time() - killed_at
+        time.sleep(0.1)
+    return None
