@@ -19,25 +19,17 @@ import tempfile
 import threading
 import time
 
-from federation_kit import Daemon, Database, Receiver, free_port, holder_index, measure_takeover, post
+from federation_kit import Daemon, Database, Receiver, campaign, free_port, holder_index, measure_takeover, post
 
-CAMPAIGN = """\
-campaign: federation
-title: Federation benchmark
-timezone: UTC
-start: 2026-01-01
-metrics:
-  masks: {{ label: Masks, unit: masks }}
-demands:
-  psl: {{ text: Paid sick leave, target: Ministry of Labour, funding: Line 4.2 }}
+BODY = """\
 channels:
-  hook: {{ type: webhook, url: "http://127.0.0.1:{port}/hook", timeout: 5s }}
+  hook: { type: webhook, url: "http://127.0.0.1:{port}/hook", timeout: 5s }
 rules:
   - id: each
-    when: {{ every: {every} }}
+    when: { every: EVERY }
     on_missed: fire_all
     do:
-      - notify: {{ channel: hook, text: "one more" }}
+      - notify: { channel: hook, text: "one more" }
 """
 
 
@@ -45,7 +37,7 @@ def federation(binary, folder, server, name, token, every, hook_port, count=3):
     """`count` daemons on a new database, started; (daemons, database)."""
     path = os.path.join(folder, f"{name}.yaml")
     with open(path, "w") as f:
-        f.write(CAMPAIGN.format(port=hook_port, every=every))
+        f.write(campaign("Federation benchmark", hook_port, BODY.replace("EVERY", str(every))))
     os.replace(path, os.path.join(folder, "campaign.yaml"))
     db = Database(server, name)
     daemons = [Daemon(i, binary, folder, db.url, token, []) for i in range(count)]

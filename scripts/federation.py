@@ -38,41 +38,33 @@ import tempfile
 import threading
 import time
 
-from federation_kit import Daemon, Database, Poster, Receiver, free_port, holder_index, measure_takeover
+from federation_kit import Daemon, Database, Poster, Receiver, campaign, free_port, holder_index, measure_takeover
 
-CAMPAIGN = """\
-campaign: federation
-title: Federation test
-timezone: UTC
-start: 2026-01-01
-metrics:
-  masks: {{ label: Masks, unit: masks }}
-demands:
-  psl: {{ text: Paid sick leave, target: Ministry of Labour, funding: Line 4.2 }}
+BODY = """\
 channels:
-  hook: {{ type: webhook, url: "http://127.0.0.1:{port}/hook", timeout: 2s }}
-  slow: {{ type: webhook, url: "http://127.0.0.1:{port}/slow", timeout: 5s }}
+  hook: { type: webhook, url: "http://127.0.0.1:{port}/hook", timeout: 2s }
+  slow: { type: webhook, url: "http://127.0.0.1:{port}/slow", timeout: 5s }
 rules:
   - id: every-7
-    when: {{ every: 7 }}
+    when: { every: 7 }
     on_missed: fire_all
     do:
-      - notify: {{ channel: hook, text: "seven more" }}
+      - notify: { channel: hook, text: "seven more" }
   - id: every-23-slow
-    when: {{ every: 23 }}
+    when: { every: 23 }
     on_missed: fire_all
     do:
-      - notify: {{ channel: slow, text: "twenty-three more" }}
+      - notify: { channel: slow, text: "twenty-three more" }
   - id: brief-every-40
-    when: {{ every: 40 }}
+    when: { every: 40 }
     on_missed: fire_all
     do:
-      - briefing: {{ demand: psl, deadline: 3s }}
+      - briefing: { demand: psl, deadline: 3s }
   - id: silence
-    when: {{ deadline: missed }}
+    when: { deadline: missed }
     on_missed: fire_all
     do:
-      - notify: {{ channel: hook, text: "no answer" }}
+      - notify: { channel: hook, text: "no answer" }
 """
 
 
@@ -100,7 +92,7 @@ def main():
     hook_port = free_port()
     token = f"federation-{seed}"
     with open(os.path.join(folder, "campaign.yaml"), "w") as f:
-        f.write(CAMPAIGN.format(port=hook_port))
+        f.write(campaign("Federation test", hook_port, BODY))
     receiver = http.server.ThreadingHTTPServer(("127.0.0.1", hook_port), Receiver)
     threading.Thread(target=receiver.serve_forever, daemon=True).start()
     db = Database(server, f"federation_{seed}")
@@ -230,13 +222,19 @@ def check(binary, folder, db, poster):
         if o.get("channel"):
             routed.add(ident)
     table = {r[0]: r[1] for r in db.psql("SELECT id, state FROM actions")}
-    if set(table) != expected:
-        out.append(f"the actions table and simulate differ: {len(set(table) - expected)} extra "
-                   f"(e.g. {sorted(set(table) - expected)[:3]}), {len(expected - set(table))} missing (e.g. {sorted(expected - set(table))[:3]})")
+    extra, missing = set(table) - expected, expected - set(table)
+    # A fact that arrives older than what was judged (committed later than the settle window)
+    # is replayed; the actions decided before it stay decided, so they may be extra then.
+    replays = sum(open(os.path.join(folder, f)).read().count("older than what") for f in os.listdir(folder) if f.endswith(".log"))
+    if missing or (extra and not replays):
+        out.append(f"the actions table and simulate differ: {len(extra)} extra (e.g. {sorted(extra)[:3]}), "
+                   f"{len(missing)} missing (e.g. {sorted(missing)[:3]}); {replays} late-fact replays")
+    elif extra:
+        print(f"  note: {replays} late-fact replays (a commit slower than the settle window) left {len(extra)} actions decided before them")
     states = collections.Counter(table.values())
-    undelivered = [i for i in routed if table.get(i) != "delivered"]
+    undelivered = sorted(set([i for i in routed if table.get(i) != "delivered"] + [i for i, st in table.items() if st in ("pending", "dead")]))
     if undelivered:
-        out.append(f"{len(undelivered)} routed actions are not delivered, e.g. {[(i, table.get(i)) for i in sorted(undelivered)[:3]]}")
+        out.append(f"{len(undelivered)} routed actions are not delivered, e.g. {[(i, table.get(i)) for i in undelivered[:3]]}")
     with Receiver.lock:
         log = list(Receiver.log)
     keys = collections.Counter(k for k, *_ in log)
@@ -244,7 +242,7 @@ def check(binary, folder, db, poster):
     mismatched = [(k, w) for k, w, *_ in log if not k or (w and k != w)]
     if mismatched:
         out.append(f"{len(mismatched)} deliveries whose webhook-id is not their Idempotency-Key, e.g. {mismatched[:3]}")
-    unknown = set(keys) - routed
+    unknown = set(keys) - routed - extra
     if unknown:
         out.append(f"the webhook saw {len(unknown)} keys simulate does not give, e.g. {sorted(unknown)[:3]}")
     never = routed - set(keys)

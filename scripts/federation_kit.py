@@ -12,6 +12,23 @@ import time
 import urllib.error
 import urllib.request
 
+HEADER = """\
+campaign: federation
+title: {title}
+timezone: UTC
+start: 2026-01-01
+metrics:
+  masks: {{ label: Masks, unit: masks }}
+demands:
+  psl: {{ text: Paid sick leave, target: Ministry of Labour, funding: Line 4.2 }}
+"""
+
+
+def campaign(title, port, body):
+    """The federation scripts' campaign: the shared header, then `body` (channels and rules,
+    where {port} is the receiver's port)."""
+    return HEADER.format(title=title) + body.replace("{port}", str(port))
+
 
 class Receiver(http.server.BaseHTTPRequestHandler):
     """Logs every delivery: its Idempotency-Key, webhook-id, path, size and time. /slow answers after a second."""
