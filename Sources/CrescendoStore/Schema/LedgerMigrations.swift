@@ -9,28 +9,13 @@ package enum LedgerMigrations {
     /// The newest schema version this build knows (stored in `meta.schema_version`).
     package static let schemaVersion = 8
 
+    /// Every migration, oldest first, by its GRDB name. (v7 is another change's number.)
+    static let all: [(name: String, sql: String)] = [("v1", v1), ("v2", v2), ("v3", v3), ("v4", v4), ("v5", v5), ("v6", v6), ("v8", v8)]
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1") { db in
-            try db.execute(sql: v1)
-        }
-        migrator.registerMigration("v2") { db in
-            try db.execute(sql: v2)
-        }
-        migrator.registerMigration("v3") { db in
-            try db.execute(sql: v3)
-        }
-        migrator.registerMigration("v4") { db in
-            try db.execute(sql: v4)
-        }
-        migrator.registerMigration("v5") { db in
-            try db.execute(sql: v5)
-        }
-        migrator.registerMigration("v6") { db in
-            try db.execute(sql: v6)
-        }
-        migrator.registerMigration("v8") { db in
-            try db.execute(sql: v8)
+        for (name, sql) in all {
+            migrator.registerMigration(name) { db in try db.execute(sql: sql) }
         }
         return migrator
     }
