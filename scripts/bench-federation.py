@@ -128,7 +128,7 @@ def main():
             took.append(measure_takeover(db, lease[0], killed_at, 15))
             daemons[holder].start()
         shown = ", ".join("none" if t is None else f"{t:.1f} s" for t in took)
-        print(f"federation takeover after kill -9 of the holder: {shown} (lease TTL 10 s, renew and retry 2.5 s; goal ≤ 15 s)")
+        print(f"federation takeover after kill -9 of the holder: {shown} (lease TTL 10 s, renew 2.5 s, retry 2 s; goal ≤ 15 s)")
         stop(daemons, db)
         running = []
     finally:

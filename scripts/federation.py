@@ -96,7 +96,7 @@ def main():
     receiver = http.server.ThreadingHTTPServer(("127.0.0.1", hook_port), Receiver)
     threading.Thread(target=receiver.serve_forever, daemon=True).start()
     db = Database(server, f"federation_{seed}")
-    daemons = [Daemon(i, binary, folder, db.url, token, ["--lease-ttl", "10", "--lease-renew", "2.5", "--lease-retry", "2.5"])
+    daemons = [Daemon(i, binary, folder, db.url, token, ["--lease-ttl", "10", "--lease-renew", "2.5", "--lease-retry", "2"])
                for i in range(args.daemons)]
     print(f"federation: seed {seed}, {args.daemons} daemons, {args.seconds:.0f} s of kills every ~{args.kill_every:.0f} s, folder {folder}")
     started = time.time()
