@@ -11,7 +11,6 @@ Usage: scripts/pg-cluster.sh run -- python3 scripts/bench-federation.py BIN [--s
 (`make bench` runs it so). Loopback only; it stops every daemon it started and drops its databases.
 """
 import argparse
-import http.server
 import os
 import shutil
 import sys
@@ -19,7 +18,7 @@ import tempfile
 import threading
 import time
 
-from federation_kit import Daemon, Database, Receiver, campaign, free_port, holder_index, measure_takeover, post
+from federation_kit import Daemon, Database, Receiver, ReceiverServer, campaign, free_port, holder_index, measure_takeover, post
 
 BODY = """\
 channels:
@@ -89,7 +88,7 @@ def main():
     folder = tempfile.mkdtemp(prefix="crescendo-bench-federation-")
     token = "bench-federation"
     hook_port = free_port()
-    receiver = http.server.ThreadingHTTPServer(("127.0.0.1", hook_port), Receiver)
+    receiver = ReceiverServer(("127.0.0.1", hook_port), Receiver)
     threading.Thread(target=receiver.serve_forever, daemon=True).start()
     running = []
     try:
@@ -104,6 +103,8 @@ def main():
 
         daemons, db = federation(binary, folder, server, "bench_deliver", token, 1, hook_port)
         running = [(daemons, db)]
+        with Receiver.lock:
+            Receiver.log.clear()
         for i in range(0, args.deliveries, 100):
             post(daemons[(i // 100) % 3].port, token, [{"kind": "masks", "quantity": 1} for _ in range(min(100, args.deliveries - i))])
         deadline = time.time() + 300
@@ -113,8 +114,10 @@ def main():
             times = sorted(at for *_, at in Receiver.log)
         delivered = int(db.psql("SELECT count(*) FROM deliveries WHERE state = 'delivered'")[0][0])
         rate = (len(times) - 1) / (times[-1] - times[0]) if len(times) > 1 and times[-1] > times[0] else 0
+        with Receiver.lock:
+            keys = len({k for k, *_ in Receiver.log})
         print(f"federation deliveries: {delivered:,} of {args.deliveries:,} delivered, {rate:,.0f} deliveries/s "
-              f"(first to last webhook request; 3 daemons claiming, {len(times):,} requests)")
+              f"(first to last webhook request; 3 daemons claiming; {len(times):,} requests, {keys:,} keys)")
 
         took = []
         for _ in range(args.takeovers):
@@ -128,7 +131,7 @@ def main():
             took.append(measure_takeover(db, lease[0], killed_at, 15))
             daemons[holder].start()
         shown = ", ".join("none" if t is None else f"{t:.1f} s" for t in took)
-        print(f"federation takeover after kill -9 of the holder: {shown} (lease TTL 10 s, renew 2.5 s, retry 2 s; goal ≤ 15 s)")
+        print(f"federation takeover after kill -9 of the holder: {shown} (defaults: lease TTL 8 s, renew and retry 2 s; goal ≤ 15 s)")
         stop(daemons, db)
         running = []
     finally:
@@ -137,7 +140,10 @@ def main():
                 d.kill9()
             db.drop()
         receiver.shutdown()
-        shutil.rmtree(folder, ignore_errors=True)
+        if os.environ.get("BENCH_KEEP"):
+            print("kept", folder)
+        else:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":

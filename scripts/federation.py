@@ -27,7 +27,6 @@ Python 3 standard library (and the psql client). Exit 0 when every check passes.
 import argparse
 import calendar
 import collections
-import http.server
 import json
 import os
 import random
@@ -38,7 +37,7 @@ import tempfile
 import threading
 import time
 
-from federation_kit import Daemon, Database, Poster, Receiver, campaign, free_port, holder_index, measure_takeover
+from federation_kit import Daemon, Database, Poster, Receiver, ReceiverServer, campaign, free_port, holder_index, measure_takeover
 
 BODY = """\
 channels:
@@ -93,10 +92,10 @@ def main():
     token = f"federation-{seed}"
     with open(os.path.join(folder, "campaign.yaml"), "w") as f:
         f.write(campaign("Federation test", hook_port, BODY))
-    receiver = http.server.ThreadingHTTPServer(("127.0.0.1", hook_port), Receiver)
+    receiver = ReceiverServer(("127.0.0.1", hook_port), Receiver)
     threading.Thread(target=receiver.serve_forever, daemon=True).start()
     db = Database(server, f"federation_{seed}")
-    daemons = [Daemon(i, binary, folder, db.url, token, ["--lease-ttl", "10", "--lease-renew", "2.5", "--lease-retry", "2"])
+    daemons = [Daemon(i, binary, folder, db.url, token, [])
                for i in range(args.daemons)]
     print(f"federation: seed {seed}, {args.daemons} daemons, {args.seconds:.0f} s of kills every ~{args.kill_every:.0f} s, folder {folder}")
     started = time.time()

@@ -51,6 +51,13 @@ class Receiver(http.server.BaseHTTPRequestHandler):
         pass
 
 
+class ReceiverServer(http.server.ThreadingHTTPServer):
+    """The receiver's server: a listen backlog for every daemon's connections at once (the
+    standard library's 5 drops connections, which the daemons then retry a second later)."""
+    request_queue_size = 1024
+    daemon_threads = True
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
