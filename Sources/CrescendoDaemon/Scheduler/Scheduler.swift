@@ -84,8 +84,9 @@ public actor Scheduler {
             let from = rt.rewind(before: late)
             if from == .distantPast { builds[id, default: 0] += 1 } else { rewinds[id, default: 0] += 1 }
             let replay = try await store.facts(from: from, through: facts.cursor)
-            replayed[id, default: 0] += replay.entries.count + replay.indicators.count + replay.responses.count
-            logger.info("a fact at \(late) is older than what \(id) has judged; replaying the facts from \(from == .distantPast ? "the start" : "\(from)")")
+            let count = replay.entries.count + replay.indicators.count + replay.responses.count
+            replayed[id, default: 0] += count
+            logger.info("a fact at \(late) is older than what \(id) has judged; replaying \(count) fact(s) from \(from == .distantPast ? "the start" : "\(from)") (\(rt.checkpoints.count) checkpoint(s) kept)")
             identified = rt.run(replay, through: target)
             if mode == .normal { mode = .rebuilt }
         } else {
