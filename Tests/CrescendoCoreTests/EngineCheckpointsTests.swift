@@ -103,7 +103,9 @@ final class EngineCheckpointsTests: XCTestCase {
     }
 
     func testOnePerDayRecentlyThenPerWeekThenPer28DaysBounded() {
-        var checkpoints = EngineCheckpoints<Int>(policy: .init(dailyDays: 14, weeklyWeeks: 8, limit: 20))
+        var policy = EngineCheckpoints<Int>.Policy()
+        policy.limit = 20
+        var checkpoints = EngineCheckpoints<Int>(policy: policy)
         let engine = Engine(campaign: campaign)
         let first = Fx.t("2027-01-01T00:00Z").seconds / 86_400
         for d in 0..<300 { checkpoints.keep(engine, at: Instant(seconds: (first + Int64(d)) * 86_400 - 1), extra: d) }

@@ -28,12 +28,11 @@ public struct EngineCheckpoints<Extra> {
     /// from the newest checkpoint's day), then one per 7-day week for `weeklyWeeks` weeks, then
     /// one per 28 days, `limit` at most in all (the oldest go first).
     public struct Policy: Sendable, Equatable {
-        public var dailyDays: Int64
-        public var weeklyWeeks: Int64
-        public var limit: Int
-        public init(dailyDays: Int64 = 14, weeklyWeeks: Int64 = 8, limit: Int = 32) {
-            self.dailyDays = dailyDays; self.weeklyWeeks = weeklyWeeks; self.limit = limit
-        }
+        public var dailyDays: Int64 = 14
+        public var weeklyWeeks: Int64 = 8
+        public var limit = 32
+        /// The defaults: 14 days, 8 weeks, 32 in all.
+        public init() {}
     }
 
     public let policy: Policy
@@ -54,7 +53,7 @@ public struct EngineCheckpoints<Extra> {
     /// no checkpoint is at or after it and the engine has neither judged nor recorded past it.
     @inline(__always)
     public func due(before t: Instant, engine: Engine) -> Instant? {
-        guard t.seconds >= horizon else { return nil }
+        guard t.seconds >= horizon, policy.limit > 0 else { return nil }
         let b = Instant(seconds: floorDiv(t.seconds, 86_400) * 86_400 - 1)
         if let last = all.last, last.at >= b { return nil }
         guard engine.processedThrough <= b, (engine.pendingAt ?? b) <= b else { return nil }
@@ -74,8 +73,9 @@ public struct EngineCheckpoints<Extra> {
     /// the checkpoint at `at`, and thins out the older ones by the policy.
     public mutating func keep(_ engine: Engine, at: Instant, extra: Extra) {
         precondition(engine.processedThrough <= at && (engine.pendingAt ?? at) <= at, "a checkpoint holds nothing after its instant")
+        guard policy.limit > 0 else { return }
         if let last = all.last, last.at >= at { discard(from: at) }
-        all.append(Checkpoint(at: at, engine: engine, extra: extra))
+        all.append(Checkpoint(at: at, engine: engine.compactedForCheckpoint(), extra: extra))
         horizon = (floorDiv(at.seconds, 86_400) + 1) * 86_400
         thin()
     }

@@ -1,6 +1,7 @@
 import CrescendoCore
 import CrescendoPublish
 import CrescendoStore
+import Foundation
 
 /// One campaign's engine as the daemon drives it: the facts read so far, the ids given, and
 /// checkpoints of the engine to replay late facts from.
@@ -29,7 +30,15 @@ struct CampaignRuntime {
     /// The timers last persisted, to write the snapshot only when it changed.
     var persistedTimers: [PendingTimer]?
 
-    init(_ loaded: LoadedCampaign, policy: EngineCheckpoints<Resume>.Policy = .init()) {
+    /// The checkpoint policy: the defaults, or at most `CRESCENDO_CHECKPOINTS` checkpoints
+    /// (0: none, every late fact replays the ledger; for measuring what they cost).
+    static let policy: EngineCheckpoints<Resume>.Policy = {
+        var p = EngineCheckpoints<Resume>.Policy()
+        if let text = ProcessInfo.processInfo.environment["CRESCENDO_CHECKPOINTS"], let n = Int(text), n >= 0 { p.limit = n }
+        return p
+    }()
+
+    init(_ loaded: LoadedCampaign, policy: EngineCheckpoints<Resume>.Policy = CampaignRuntime.policy) {
         self.loaded = loaded
         engine = Engine(campaign: loaded.campaign, options: Engine.Options(renderer: CampaignTemplates(loaded.campaign.templates)))
         checkpoints = EngineCheckpoints(policy: policy)
