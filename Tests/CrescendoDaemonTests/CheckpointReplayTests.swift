@@ -8,19 +8,8 @@ import XCTest
 /// from the engine's checkpoints: the daemon still decides exactly what `simulate` decides,
 /// records each action once, and replays only what came after the checkpoint.
 final class CheckpointReplayTests: XCTestCase {
-    static let campaign = """
-        campaign: fixture
-        title: Fixture
-        timezone: UTC
-        start: 2026-01-01
-        metrics:
-          masks: { label: Masks, unit: masks }
-        demands:
-          psl: { text: Paid sick leave, target: Ministry of Labour, funding: Line 4.2 }
-        indicators:
-          rate: { label: Rate, unit: "%" }
-        channels:
-          log: { type: file, path: out/actions.jsonl }
+    /// The fixture's campaign (its metrics, demand, indicator and channels) with these rules.
+    static let campaign = DaemonFixture.campaignText.components(separatedBy: "rules:")[0] + """
         rules:
           - id: every-3
             when: { every: 3 }
