@@ -2,7 +2,7 @@ extension LedgerMigrations {
     /// v8, for several daemons on one ledger (docs/federation.md): a lease per campaign with its
     /// fencing epoch, and a claim on each delivery (who holds it, which claim it is, until
     /// when). Lease and claim times are seconds since 1970 by the database's clock (REAL, for
-    /// fractions). (v7 is another change's number; each migration keeps its own file.)
+    /// fractions).
     static let v8 = """
         CREATE TABLE campaign_leases (
             campaign   TEXT PRIMARY KEY,

@@ -11,6 +11,17 @@ final class SchemaConformanceTests: XCTestCase {
         }
     }
 
+    /// v7: the facts by time, for replays from a checkpoint.
+    func testTheFactsAreIndexedByTime() async throws {
+        try await forEachStore { l in
+            let names = "('entries_by_at', 'indicator_samples_by_at', 'responses_by_at')"
+            let sql = l.kind == .postgres
+                ? "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND indexname IN \(names) ORDER BY indexname"
+                : "SELECT name FROM sqlite_master WHERE type = 'index' AND name IN \(names) ORDER BY name"
+            XCTAssertEqual(try l.sql(sql), "entries_by_at\nindicator_samples_by_at\nresponses_by_at\n")
+        }
+    }
+
     func testALedgerOfANewerSchemaIsRefused() async throws {
         try await forEachStore([.sqliteFile, .postgres]) { l in
             _ = try await l.store.append(entry(1), recordedAt: t(1))
