@@ -27,8 +27,8 @@ struct DaemonCommand: AsyncParsableCommand {
     @Flag(help: "Make every public page wait for a site built from the latest commit, instead of serving the last one built while the next is built.")
     var freshSite = false
     @Option(help: "Seconds a campaign lease lasts from its last renewal, by the database's clock (docs/federation.md).")
-    var leaseTtl: Double = 10
-    @Option(help: "Seconds between renewals of the leases this daemon holds.") var leaseRenew: Double = 2.5
+    var leaseTtl: Double = 8
+    @Option(help: "Seconds between renewals of the leases this daemon holds.") var leaseRenew: Double = 2
     @Option(help: "Seconds between tries to take a lease another daemon holds.") var leaseRetry: Double = 2
     @Option(help: "Seconds a delivery claim lasts; renewed every third of it while the delivery runs.") var claimTtl: Double = 15
     @Option(help: "Seconds behind now campaigns are judged, so entries posted to other daemons arrive first (default: 2 on a PostgreSQL ledger, 0 on SQLite).")

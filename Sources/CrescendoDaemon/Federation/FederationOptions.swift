@@ -1,6 +1,7 @@
 /// How a daemon shares a ledger with others (docs/federation.md): its campaign leases, its
 /// delivery claims and how far behind now it judges. The defaults give a takeover within
-/// about 13 s at most of a holder's death (the TTL, one follower's try and its first step).
+/// about 11 s at most of a holder's death (the TTL, one follower's try and its first step),
+/// while a holder has three renewals before its trust (7 s) runs out.
 public struct FederationOptions: Sendable, Hashable {
     /// Seconds a campaign lease lasts from its last renewal (the database's clock).
     public var leaseTTL: Double
@@ -17,7 +18,7 @@ public struct FederationOptions: Sendable, Hashable {
     /// by that daemon, and this gives their commits time to arrive (0 for one daemon alone).
     public var settleSeconds: Int64
 
-    public init(leaseTTL: Double = 10, renewEvery: Double = 2.5, retryEvery: Double = 2, margin: Double = 1,
+    public init(leaseTTL: Double = 8, renewEvery: Double = 2, retryEvery: Double = 2, margin: Double = 1,
                 claimTTL: Double = 15, settleSeconds: Int64 = 0) {
         self.leaseTTL = leaseTTL; self.renewEvery = renewEvery; self.retryEvery = retryEvery; self.margin = margin
         self.claimTTL = claimTTL; self.settleSeconds = settleSeconds
