@@ -4,6 +4,7 @@ import CrescendoStore
 import CrescendoTestSupport
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import XCTest
 
 /// What the API answers while the ledger database is lost, and after it answers again.
@@ -67,6 +68,26 @@ final class StoreHealthTests: XCTestCase {
             XCTAssertEqual(healthBody, #"{"status":"ok"}"#)
             let (_, statusBody) = try await get(client, "/api/status")
             XCTAssertTrue(statusBody.contains(#","database":{"state":"ok"},"campaigns":"#), statusBody)
+        }
+    }
+
+    func testStoreErrorsARequestMeetsAre503InTheirOwnWordsAndOthersStay500() async throws {
+        struct Odd: Error {}
+        let health = StoreHealth()
+        let router = Router()
+        router.add(middleware: StoreAvailability(health: health, clock: ManualClock(Instant(seconds: 60)), logger: Logger(label: "test")))
+        router.get("/api/busy") { _, _ -> String in throw StoreError.busy(path: "care.sqlite") }
+        router.get("/api/odd") { _, _ -> String in throw Odd() }
+        router.get("/api/gone") { _, _ -> String in throw Self.lost }
+        try await Application(router: router).test(.router) { client in
+            try await client.execute(uri: "/api/busy", method: .get) { r in
+                XCTAssertEqual(r.status, .serviceUnavailable)
+                XCTAssertEqual(String(buffer: r.body), #"{"error":"care.sqlite stayed locked by another writer for more than 5 seconds; nothing was recorded; try again shortly (with the same Idempotency-Key, a retry is safe)"}"#)
+            }
+            XCTAssertEqual(health.current, .up, "a busy store is not a lost one")
+            try await client.execute(uri: "/api/odd", method: .get) { r in XCTAssertEqual(r.status, .internalServerError) }
+            try await client.execute(uri: "/api/gone", method: .get) { r in XCTAssertEqual(r.status, .serviceUnavailable) }
+            XCTAssertEqual(health.current, .lost(since: Instant(seconds: 60), reason: Self.lost.description))
         }
     }
 

@@ -62,7 +62,7 @@ public struct DaemonAPI: Sendable {
     /// The router with every route.
     public func router() -> Router<DaemonRequestContext> {
         let router = Router(context: DaemonRequestContext.self)
-        router.add(middleware: StoreAvailability(health: health, clock: clock))
+        router.add(middleware: StoreAvailability(health: health, clock: clock, logger: logger))
         router.add(middleware: SecureCookies())
         router.add(middleware: SessionMiddleware(storage: SessionStoreDriver(store: store, clock: clock),
                                                  configuration: .init(sessionCookieParameters: Self.sessionCookie,

@@ -1,6 +1,7 @@
 import CrescendoCore
 import CrescendoStore
 import Hummingbird
+import Logging
 
 /// Answers requests honestly while the ledger database cannot be reached.
 ///
@@ -10,9 +11,14 @@ import Hummingbird
 /// Any request that meets `StoreError.unavailable` marks the database lost and is answered 503
 /// in the same words (JSON on `/api/`, a small page elsewhere); the scheduler, which tries the
 /// store every second, marks it back. Public pages are served from the last site built.
+///
+/// A store that is busy (a lock held too long), full or read-only is a 503 in its own words too:
+/// the request may succeed later as it is. Any other error that is not an HTTP answer of its own
+/// is logged with its route before it becomes Hummingbird's 500, so no 500 goes unexplained.
 struct StoreAvailability<Context: RequestContext>: RouterMiddleware {
     let health: StoreHealth
     let clock: any DaemonClock
+    let logger: Logger
     /// Seconds a client is asked to wait before trying again.
     static var retryAfter: String { "5" }
 
@@ -26,15 +32,25 @@ struct StoreAvailability<Context: RequestContext>: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch {
-            guard let reason = StoreHealth.unavailability(error) else { throw error }
-            health.note(error, at: clock.now())
-            return Self.refusal(reason, api: api)
+            if let reason = StoreHealth.unavailability(error) {
+                health.note(error, at: clock.now())
+                return Self.refusal(reason, api: api)
+            }
+            switch error as? StoreError {
+            case .busy?, .diskFull?, .readOnly?:
+                logger.warning("\(request.method) \(path) refused with 503: \(error)")
+                return Self.refusal("\(error)", api: api, recorded: "try again shortly (with the same Idempotency-Key, a retry is safe)")
+            default:
+                if !(error is any HTTPResponseError) { logger.error("\(request.method) \(path) failed with 500: \(String(reflecting: error))") }
+                throw error
+            }
         }
     }
 
-    /// The 503: the database's sentence and that nothing was recorded.
-    static func refusal(_ reason: String, api: Bool) -> Response {
-        let text = "\(reason); nothing was recorded, try again shortly (with the same Idempotency-Key, a retry is safe)"
+    /// The 503: the database's sentence, and then that nothing was recorded (unless the sentence says it).
+    static func refusal(_ reason: String, api: Bool,
+                        recorded: String = "nothing was recorded, try again shortly (with the same Idempotency-Key, a retry is safe)") -> Response {
+        let text = "\(reason); \(recorded)"
         var response = api ? JSONResponse.make(.object([("error", .string(text))]), status: .serviceUnavailable)
             : SiteMiddleware<Context>.page(.serviceUnavailable, "Not available", "The ledger cannot be reached just now; nothing was recorded. Please try again in a moment.")
         response.headers[.retryAfter] = retryAfter
