@@ -21,12 +21,15 @@ public struct SiteFeed: Sendable {
     /// Entries come in seq order; one dated before an entry ahead of it (a backfill) cannot go
     /// to the engine in time order on that pass, so such entries are kept aside and a second
     /// pass feeds every entry in time order (ties in seq order), as `simulate` sorts them.
-    public static func read(from store: any LedgerStore, campaign: Campaign, asOf: Instant) async throws -> SiteFeed {
+    ///
+    /// `live`: a state the caller will `update` (the daemon's): facts stamped after `asOf` are
+    /// kept until then instead of dropped.
+    public static func read(from store: any LedgerStore, campaign: Campaign, asOf: Instant, live: Bool = false) async throws -> SiteFeed {
         let head = try await store.head()
         let side = try await store.facts(after: FactCursor(entrySeq: head.seq))
         let cursor = FactCursor(entrySeq: head.seq, indicatorID: side.cursor.indicatorID, responseID: side.cursor.responseID)
         let fresh = { () -> SiteState in
-            var s = SiteState(campaign: campaign, asOf: asOf)
+            var s = SiteState(campaign: campaign, asOf: asOf, live: live)
             _ = s.hold(indicators: FactOrder.byTime(side.indicators, at: \.at), responses: FactOrder.byTime(side.responses, at: \.at))
             return s
         }
@@ -53,7 +56,7 @@ public struct SiteFeed: Sendable {
 
     /// Feeds the state what the store recorded since, taking facts up to `asOf` (not before the
     /// last `asOf`). False when that cannot be done fact by fact (a correction, a fact dated
-    /// before one already fed, a fact left out before now due): then `read` a new one.
+    /// before one already fed, a state that was not read `live`): then `read` a new one.
     public mutating func update(from store: any LedgerStore, asOf: Instant) async throws -> Bool {
         guard state.move(to: asOf) else { return false }
         let head = try await store.head()

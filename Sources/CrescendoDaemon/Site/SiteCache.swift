@@ -147,7 +147,7 @@ public actor SiteCache {
         if var previous, try await previous.update(from: store, asOf: now) {
             feed = previous
         } else {
-            feed = try await SiteFeed.read(from: store, campaign: campaign, asOf: now)
+            feed = try await SiteFeed.read(from: store, campaign: campaign, asOf: now, live: true)
             whole = true
         }
         var data = feed.data(moneyFlows: try await store.moneyFlows(), weeksAhead: weeksAhead, baseURL: baseURL)

@@ -6,10 +6,10 @@ import CrescendoCore
 /// arrive; both make their `SiteData` from it with `data(now:...)`, so their pages are the
 /// same bytes for the same ledger and instant.
 ///
-/// Facts after `asOf` are left out (and `deferredFrom` remembers the first of them). A fact
+/// Facts after `asOf` wait (they are not on the pages) until `move(to:)` takes them. A fact
 /// that would go before one already recorded (a backfill, a correction of an earlier entry)
-/// is refused: `record` returns false and the state is unchanged, and the caller builds a new
-/// state from the ledger.
+/// is refused: `record` or `hold` returns false, and the caller builds a new state from the
+/// ledger.
 public struct SiteState: @unchecked Sendable {
     // @unchecked: `Engine` is a value of arrays, dictionaries and Sendable values (it copies
     // on write, see `FactFeed`) that does not declare Sendable; the state is only moved.
@@ -26,22 +26,38 @@ public struct SiteState: @unchecked Sendable {
     private var last: (at: Instant, rank: Int) = (.distantPast, -1)
     /// The newest instant whose facts are taken.
     public private(set) var asOf: Instant
-    /// The earliest fact left out for being after `asOf`, if any.
-    public private(set) var deferredFrom: Instant?
+    /// Facts recorded after `asOf` (stamped a moment after the instant read), in the order
+    /// given, until `move(to:)` reaches them.
+    private var laterEntries: [LedgerEntry] = []
+    private var laterIndicators: [IndicatorSample] = []
+    private var laterResponses: [Response] = []
+    /// Whether facts after `asOf` wait (a state kept live) or are dropped (a state for one instant).
+    private let keepsLater: Bool
+    /// Whether a fact after `asOf` was dropped (then the state cannot move on).
+    private var dropped = false
 
-    /// An empty state for facts up to `asOf`.
-    public init(campaign: Campaign, asOf: Instant) {
+    /// An empty state for facts up to `asOf`; `live`: facts after it wait for `move(to:)`
+    /// instead of being dropped.
+    public init(campaign: Campaign, asOf: Instant, live: Bool = false) {
         self.campaign = campaign
+        keepsLater = live
         self.asOf = asOf
         tally = SiteTally(campaign: campaign)
         engine = Engine(campaign: campaign, options: Engine.Options(renderer: CampaignTemplates(campaign.templates)))
     }
 
-    /// Takes facts up to a later instant from now on; false (and unchanged) when `t` is earlier
-    /// than `asOf` or a fact left out is due by `t`: a new state must be built.
+    /// Takes facts up to a later instant from now on, recording the waiting ones due by then;
+    /// false when `t` is earlier than `asOf` or facts after `asOf` were dropped (a new state
+    /// must be built).
     public mutating func move(to t: Instant) -> Bool {
-        guard t >= asOf, deferredFrom.map({ $0 > t }) ?? true else { return false }
+        guard t >= asOf, !dropped else { return false }
         asOf = t
+        let (indicators, responses, entries) = (laterIndicators, laterResponses, laterEntries)
+        (laterIndicators, laterResponses, laterEntries) = ([], [], [])
+        guard hold(indicators: indicators, responses: responses) else { return false }
+        let (due, wait) = (entries.filter { $0.at <= t }, entries.filter { $0.at > t })
+        laterEntries = wait
+        for e in FactOrder.byTime(due, at: \.at) where !record(e) { return false }
         return true
     }
 
@@ -51,7 +67,9 @@ public struct SiteState: @unchecked Sendable {
     public mutating func hold(indicators: [IndicatorSample], responses: [Response]) -> Bool {
         release()
         let due = (indicators.filter { $0.at <= asOf }, responses.filter { $0.at <= asOf })
-        for t in indicators.map(\.at) + responses.map(\.at) where t > asOf { deferredFrom = min(deferredFrom ?? t, t) }
+        laterIndicators += indicators.filter { keepsLater && $0.at > asOf }
+        laterResponses += responses.filter { keepsLater && $0.at > asOf }
+        if !keepsLater, due.0.count + due.1.count < indicators.count + responses.count { dropped = true }
         for t in due.0.map(\.at) where (t, 0) < last { return false }
         for t in due.1.map(\.at) where (t, 1) < last { return false }
         held = FactOrder(indicators: due.0, responses: due.1)
@@ -62,7 +80,7 @@ public struct SiteState: @unchecked Sendable {
     /// false, and nothing recorded, when it goes before a fact already recorded.
     public mutating func record(_ e: LedgerEntry) -> Bool {
         guard e.at <= asOf else {
-            deferredFrom = min(deferredFrom ?? e.at, e.at)
+            if keepsLater { laterEntries.append(e) } else { dropped = true }
             return true
         }
         guard (e.at, 2) >= last else { return false }
