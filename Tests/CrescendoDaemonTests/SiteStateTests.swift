@@ -71,7 +71,7 @@ final class SiteStateTests: XCTestCase {
         let cache = SiteCache(store: fx.store, registry: fx.registry, clock: fx.clock)
         var flows = [MoneyFlow(date: CivilDate(year: 2026, month: 2, day: 1), from: "Province", to: "Relief fund", category: .corporateSubsidy,
                                amount: Quantity(250_000), currency: "CAD", source: "Budget")].makeIterator()
-        _ = try await fx.store.importMoneyFlows { flows.next() }
+        _ = try fx.store.importMoneyFlows { flows.next() }
         _ = try await fx.store.appendBatches([[
             entry("2026-02-02T10:00:00Z", "a01", care: "Masks for Dr. Anna Kowalski's clinic"),
             entry("2026-02-02T11:00:00Z", "a02", quantity: 4),
@@ -104,7 +104,7 @@ final class SiteStateTests: XCTestCase {
         XCTAssertEqual(reads, 1)
 
         // A correction of an earlier entry takes its old contribution back: the ledger is read.
-        _ = try await fx.store.correct(seq: 2, with: entry("2026-02-02T11:00:00Z", "a03", kind: "meals", quantity: 9),
+        _ = try fx.store.correct(seq: 2, with: entry("2026-02-02T11:00:00Z", "a03", kind: "meals", quantity: 9),
                                        reason: "wrong area", recordedAt: fx.clock.now())
         try await assertSameAsPublish(fx, cache, "correction")
         reads = await cache.wholeReads

@@ -91,7 +91,16 @@ public actor SiteCache {
             if refreshing == nil { refreshing = Task { await refresh(key, now: now) } }
             return current
         }
+        // Nothing built yet (the daemon just started): the build under way serves, whatever its key.
+        if servesStale, let building { return (building.key, try await building.task.value.1) }
         return (key, try await build(key, now: now))
+    }
+
+    /// Builds the first site in the background, so that the first request after a start waits
+    /// for less of it (the daemon calls it as it starts). A failure is logged; the first request
+    /// then tries again.
+    public func warmUp() async {
+        do { _ = try await site() } catch { logger.error("the public site could not be built at start: \(error)") }
     }
 
     /// Waits for the background build in progress, if any (for tests and the benchmark).
