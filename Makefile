@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN = .build/debug/crescendo
 RELEASE_BIN = .build/release/crescendo
 
-.PHONY: deps build run dry-run test check-examples schema validate-html api-check kit-check app-check soak bench release browser-check clean
+.PHONY: deps build run dry-run test check-examples schema validate-html api-check kit-check app-check db-faults soak bench release browser-check clean
 
 deps:
 	@scripts/deps.sh
@@ -27,6 +27,7 @@ test: deps
 	@# The store conformance suite runs against a throwaway PostgreSQL cluster too; never skipped here.
 	scripts/pg-cluster.sh run --fsync off -- env CRESCENDO_REQUIRE_POSTGRES=1 $(SWIFT) test --skip-build --disable-swift-testing
 	python3 scripts/reliability.py --bin $(BIN) --entries 300 --kills 5
+	python3 scripts/db-faults.py --bin $(BIN)
 	python3 scripts/validate-html.py --bin $(BIN)
 	python3 scripts/api-check.py --bin $(BIN)
 	python3 scripts/kit-check.py --bin $(BIN)
@@ -54,6 +55,10 @@ kit-check: build
 # offline queue (3 waiting, then each recorded once), CSRF, roles, the organizer's board, invites, axe-core.
 app-check: build
 	python3 scripts/app-check.py --bin $(BIN)
+
+# A PostgreSQL ledger that refuses the password, is unreachable, or stops under a running daemon and returns.
+db-faults: build
+	python3 scripts/db-faults.py --bin $(BIN)
 
 # The daemon's crash test at full size: 2,000 entries, 20 kill -9s.
 soak: build

@@ -252,6 +252,10 @@ def admin(driver, d, tokens):
         return
     invite = driver.find_element("id", "invite-link").get_attribute("href")
     shoot(driver, "app-admin")
+    wide = driver.execute_script("""return [...document.querySelectorAll('main table')]
+        .filter(t => t.getBoundingClientRect().right > window.innerWidth + 1 || t.scrollWidth > t.clientWidth + 1)
+        .map(t => t.querySelector('caption')?.textContent || 'a table')""")
+    check(not wide, f"admin: the tokens and the audit log fit the phone's width, stacked into cards, not scrolled sideways ({wide})")
     driver.delete_all_cookies()
     driver.get(invite)
     wait(driver, lambda d_: d_.current_url.rstrip("/").endswith("/app"), "the invite link signs in")

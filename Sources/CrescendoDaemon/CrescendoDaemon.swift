@@ -56,8 +56,9 @@ public struct CrescendoDaemon: Sendable {
         let site = SiteCache(store: store, registry: registry, clock: clock, servesStale: config.servesStaleSite, logger: logger)
         // The first site is read while the rest starts (the scheduler replays the ledger meanwhile).
         Task { await site.warmUp() }
+        let health = StoreHealth(logger: logger)
         let api = DaemonAPI(store: store, registry: registry, scheduler: scheduler, ingest: ingest, clock: clock, metrics: metrics,
-                            tokens: tokens, log: log, site: site, logger: logger, reload: { reloader.reload() })
+                            tokens: tokens, log: log, site: site, health: health, logger: logger, reload: { reloader.reload() })
         if config.token == nil, try await store.tokens().allSatisfy({ $0.refusal(at: clock.now()) != nil }) {
             logger.warning("no token can write: set CRESCENDO_TOKEN, give --token-file, or add one with crescendo token add")
         }
@@ -72,8 +73,8 @@ public struct CrescendoDaemon: Sendable {
         let group = ServiceGroup(configuration: .init(
             services: [
                 .init(service: StoreService(store: store)),
-                .init(service: SchedulerService(scheduler: scheduler, clock: clock, logger: logger)),
-                .init(service: DispatcherService(dispatcher: dispatcher, logger: logger)),
+                .init(service: SchedulerService(scheduler: scheduler, clock: clock, health: health, logger: logger)),
+                .init(service: DispatcherService(dispatcher: dispatcher, health: health, logger: logger)),
                 .init(service: reloader),
                 .init(service: access),
                 .init(service: app),

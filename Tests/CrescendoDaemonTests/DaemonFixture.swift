@@ -76,12 +76,13 @@ final class DaemonFixture: @unchecked Sendable {
     }
 
     /// The HTTP API over this fixture, with `APITests.token` as the daemon's own (admin) token.
-    func api(scheduler: Scheduler? = nil, site: SiteCache? = nil, log: AccessLog = AccessLog(), registry: CampaignRegistry? = nil) -> DaemonAPI {
+    func api(scheduler: Scheduler? = nil, site: SiteCache? = nil, log: AccessLog = AccessLog(), registry: CampaignRegistry? = nil,
+             health: StoreHealth = StoreHealth()) -> DaemonAPI {
         let registry = registry ?? self.registry
         return DaemonAPI(store: store, registry: registry, scheduler: scheduler ?? self.scheduler(),
                   ingest: IngestQueue(store: store, clock: clock), clock: clock, metrics: DaemonMetrics(),
                   tokens: TokenBook(store: store, daemonToken: APITests.token, cacheSeconds: 0), log: log, site: site,
-                  reload: { [registry, clock] in registry.reload(at: clock.now()) })
+                  health: health, reload: { [registry, clock] in registry.reload(at: clock.now()) })
     }
 
     /// Adds a token for each role (named after it) and returns them, role to token.

@@ -15,8 +15,8 @@ final class ServiceTests: XCTestCase {
         let (clock, logger) = (fx.clock, fx.logger)
         let services = Task {
             await withDiscardingTaskGroup { group in
-                group.addTask { try? await SchedulerService(scheduler: scheduler, clock: clock, logger: logger).run() }
-                group.addTask { try? await DispatcherService(dispatcher: dispatcher, logger: logger).run() }
+                group.addTask { try? await SchedulerService(scheduler: scheduler, clock: clock, health: StoreHealth(), logger: logger).run() }
+                group.addTask { try? await DispatcherService(dispatcher: dispatcher, health: StoreHealth(), logger: logger).run() }
             }
         }
         do { try await body(dispatcher) } catch { services.cancel(); throw error }

@@ -55,12 +55,15 @@ extension DaemonAPI {
             let whose = only.map { " in campaign \($0)" } ?? ""
             throw APIError(.notFound, "no rule \(id)\(whose); GET /api/status lists the rules", field: "rule")
         }
-        let health = try await store.channelHealth()
-        let dead = try await store.deadLetters(limit: 50)
-        let counts = try await store.actionCounts()
+        // While the database is lost the campaigns are shown as last judged, without waiting on it.
+        let database = self.health.current
+        let lost = database != .up
+        let health = lost ? nil : try await store.channelHealth()
+        let dead = lost ? nil : try await store.deadLetters(limit: 50)
+        let counts = lost ? nil : try await store.actionCounts()
         return JSONResponse.make(StatusJSON.value(campaigns: campaigns, health: health, dead: dead, counts: counts,
                                                   failure: registry.lastFailure, quarantined: registry.quarantined,
-                                                  now: clock.now(), scope: scope))
+                                                  now: clock.now(), database: database, scope: scope))
     }
 
     /// A page of the audit log, oldest first: an organizer's own lines, or (for an admin) every

@@ -31,14 +31,18 @@ public struct DaemonAPI: Sendable {
     let reload: @Sendable () async -> Bool
     /// The public site served at `/` and every page path.
     let site: SiteCache
+    /// Whether the ledger database can be reached (`/healthz`, `/api/status`, 503 on writes).
+    let health: StoreHealth
     let logger: Logger
 
     /// Without `site`, the site is built from `store` and the ledger's campaign with the defaults.
     public init(store: any DaemonStore, registry: CampaignRegistry, scheduler: Scheduler, ingest: IngestQueue,
                 clock: any DaemonClock, metrics: DaemonMetrics, tokens: TokenBook, log: AccessLog, site: SiteCache? = nil,
-                logger: Logger = Logger(label: "crescendo.http"), reload: @escaping @Sendable () async -> Bool) {
+                health: StoreHealth = StoreHealth(), logger: Logger = Logger(label: "crescendo.http"),
+                reload: @escaping @Sendable () async -> Bool) {
         self.store = store; self.registry = registry; self.scheduler = scheduler; self.ingest = ingest; self.clock = clock
         self.metrics = metrics; self.tokens = tokens; self.log = log; self.reload = reload; self.logger = logger
+        self.health = health
         self.site = site ?? SiteCache(store: store, registry: registry, clock: clock, logger: logger)
     }
 
@@ -58,6 +62,7 @@ public struct DaemonAPI: Sendable {
     /// The router with every route.
     public func router() -> Router<DaemonRequestContext> {
         let router = Router(context: DaemonRequestContext.self)
+        router.add(middleware: StoreAvailability(health: health, clock: clock))
         router.add(middleware: SecureCookies())
         router.add(middleware: SessionMiddleware(storage: SessionStoreDriver(store: store, clock: clock),
                                                  configuration: .init(sessionCookieParameters: Self.sessionCookie,
@@ -65,7 +70,7 @@ public struct DaemonAPI: Sendable {
         router.add(middleware: TokenAuthenticator(book: tokens, log: log, clock: clock))
         router.add(middleware: SessionAuthenticator(book: tokens, log: log, clock: clock))
         router.add(middleware: RefusalAudit(log: log, clock: clock))
-        router.get("/healthz") { _, _ in JSONResponse.text(#"{"status":"ok"}"#) }
+        router.get("/healthz") { _, _ in healthz() }
         router.get("/openapi.json") { _, _ in OpenAPIDocument.response() }
 
         let recorder = RoleGate.require(.recorder, on: router.group())

@@ -2,9 +2,10 @@ import CrescendoCore
 import CrescendoDSL
 import CrescendoStore
 
-/// `GET /api/status`: each campaign's "why not yet" and pending timers, channel health, dead
-/// letters, action counts, the campaign files that do not load (`quarantined`) and the last
-/// failed reload.
+/// `GET /api/status`: whether the ledger database can be reached, each campaign's "why not yet"
+/// and pending timers, channel health, dead letters, action counts, the campaign files that do
+/// not load (`quarantined`) and the last failed reload. While the database is lost, the parts
+/// read from it (`health`, `dead`, `counts` given as nil) are null.
 ///
 /// By default each campaign is a summary whose size does not grow with the ledger: every
 /// rule's status lines with its counts of open deadlines and pending timers, and the
@@ -12,23 +13,23 @@ import CrescendoStore
 /// `timers_total`). `?rule=ID` shows that rule in full: every deadline it opened that is not
 /// answered and every timer it has pending.
 enum StatusJSON {
-    static func value(campaigns: [CampaignStatus], health: [ChannelHealth], dead: [DeliveryRecord],
-                      counts: [ActionRecord.State: Int], failure: ReloadFailure?, quarantined: [QuarantinedCampaign] = [], now: Instant,
-                      scope: StatusScope = .summary) -> JSONValue {
-        var fields: [(String, JSONValue)] = [("now", .instant(now))]
+    static func value(campaigns: [CampaignStatus], health: [ChannelHealth]?, dead: [DeliveryRecord]?,
+                      counts: [ActionRecord.State: Int]?, failure: ReloadFailure?, quarantined: [QuarantinedCampaign] = [], now: Instant,
+                      database: StoreHealth.State = .up, scope: StatusScope = .summary) -> JSONValue {
+        var fields: [(String, JSONValue)] = [("now", .instant(now)), ("database", databaseValue(database))]
         if case .rule(let id, _) = scope { fields.append(("rule", .string(id))) }
         fields += [
             ("campaigns", .array(campaigns.compactMap { campaign($0, scope) })),
-            ("actions", .object(ActionRecord.State.allCases.map { ($0.rawValue, .int(counts[$0] ?? 0)) })),
-            ("channels", .array(health.map { h in
+            ("actions", counts.map { counts in .object(ActionRecord.State.allCases.map { ($0.rawValue, .int(counts[$0] ?? 0)) }) } ?? .null),
+            ("channels", health.map { health in .array(health.map { h in
                 .object([("campaign", .string(h.campaign)), ("channel", .string(h.channel)), ("pending", .int(h.pending)),
                          ("delivered", .int(h.delivered)), ("dead", .int(h.dead)), ("last_error", .maybe(h.lastError)),
                          ("healthy", .bool(h.dead == 0 && h.lastError == nil))])
-            })),
-            ("dead_letters", .array(dead.map { d in
+            }) } ?? .null),
+            ("dead_letters", dead.map { dead in .array(dead.map { d in
                 .object([("id", .string(d.actionID)), ("channel", .string(d.channel)), ("attempts", .int(d.attempts)),
                          ("error", .maybe(d.lastError))])
-            })),
+            }) } ?? .null),
             ("quarantined", .array(quarantined.map { q in
                 .object([("file", .string(q.path)), ("campaign", .maybe(q.running)), ("running", .bool(q.running != nil)),
                          ("since", .instant(q.since)), ("errors", diagnostics(q.diagnostics))])
@@ -36,6 +37,15 @@ enum StatusJSON {
             ("reload_error", failure.map { f in .object([("at", .instant(f.at)), ("errors", diagnostics(f.diagnostics))]) } ?? .null),
         ]
         return .object(fields)
+    }
+
+    /// `{"state": "ok"}`, or `unavailable` with the error and since when.
+    static func databaseValue(_ state: StoreHealth.State) -> JSONValue {
+        switch state {
+        case .up: return .object([("state", .string("ok"))])
+        case .lost(let since, let reason):
+            return .object([("state", .string("unavailable")), ("error", .string(reason)), ("since", .instant(since))])
+        }
     }
 
     /// Each diagnostic with its position and its `file:line:column: message` line.

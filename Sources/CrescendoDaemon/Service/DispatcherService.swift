@@ -7,6 +7,7 @@ import ServiceLifecycle
 /// it stops claiming and lets the deliveries in flight finish (or time out and stay pending).
 struct DispatcherService: Service {
     let dispatcher: Dispatcher
+    let health: StoreHealth
     let logger: Logger
 
     func run() async throws {
@@ -18,7 +19,7 @@ struct DispatcherService: Service {
                 do {
                     for d in try await dispatcher.claimDue(now: now) { group.addTask { await dispatcher.attempt(d) } }
                 } catch {
-                    logger.error("could not read due deliveries: \(error)")
+                    if !health.noteRound(error, at: now) { logger.error("could not read due deliveries: \(error)") }
                 }
                 await cancelWhenGracefulShutdown { await dispatcher.waitForWork(until: now + TimeSpan(seconds: 1)) }
             }

@@ -6,12 +6,18 @@ import ServiceLifecycle
 struct SchedulerService: Service {
     let scheduler: Scheduler
     let clock: any DaemonClock
+    let health: StoreHealth
     let logger: Logger
 
     func run() async throws {
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
             let now = clock.now()
-            do { try await scheduler.step() } catch { logger.error("scheduler step failed, retrying: \(error)") }
+            do {
+                try await scheduler.step()
+                health.noteRound(nil, at: clock.now())
+            } catch {
+                if !health.noteRound(error, at: clock.now()) { logger.error("scheduler step failed, retrying: \(error)") }
+            }
             // Wake as the next second begins: the second just ended can then be judged.
             try? await cancelWhenGracefulShutdown { try await clock.sleep(until: now + TimeSpan(seconds: 1)) }
         }

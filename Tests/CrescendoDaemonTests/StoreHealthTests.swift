@@ -1,0 +1,78 @@
+import CrescendoCore
+@testable import CrescendoDaemon
+import CrescendoStore
+import CrescendoTestSupport
+import Hummingbird
+import HummingbirdTesting
+import XCTest
+
+/// What the API answers while the ledger database is lost, and after it answers again.
+/// (`scripts/db-faults.py` stops a real PostgreSQL under a running daemon.)
+final class StoreHealthTests: XCTestCase {
+    static let lost = StoreError.unavailable(path: "postgres://keeper@127.0.0.1:5432/care", reason: "connection refused")
+
+    func testOnlyAnUnreachableDatabaseMarksItLostAndTheFirstAnswerMarksItBack() {
+        let health = StoreHealth()
+        XCTAssertFalse(health.note(StoreError.busy(path: "x"), at: Instant(seconds: 5)))
+        XCTAssertFalse(health.noteRound(APIError(.badRequest, "no"), at: Instant(seconds: 6)))
+        XCTAssertEqual(health.current, .up)
+        XCTAssertTrue(health.noteRound(Self.lost, at: Instant(seconds: 7)))
+        XCTAssertFalse(health.note(Self.lost, at: Instant(seconds: 9)), "lost once, since the first failure")
+        XCTAssertEqual(health.current, .lost(since: Instant(seconds: 7), reason: Self.lost.description))
+        XCTAssertTrue(health.noteReachable(at: Instant(seconds: 12)))
+        XCTAssertFalse(health.noteReachable(at: Instant(seconds: 13)))
+        XCTAssertEqual(health.current, .up)
+    }
+
+    func testWhileTheDatabaseIsLostWritesAre503AtOnceAndHealthAndStatusSaySo() async throws {
+        let fx = try DaemonFixture()
+        let health = StoreHealth()
+        let tokens = try fx.roleTokens()
+        let app = Application(router: fx.api(health: health).router())
+        try await app.test(.router) { client in
+            health.note(Self.lost, at: fx.clock.now())
+            let refusal = #"{"error":"cannot reach the ledger database postgres://keeper@127.0.0.1:5432/care: connection refused; nothing was recorded, try again shortly (with the same Idempotency-Key, a retry is safe)"}"#
+            for token in [APITests.token, tokens[.recorder]!, tokens[.organizer]!, nil] as [String?] {
+                for path in ["/api/entries", "/api/responses", "/api/indicators", "/api/reload"] {
+                    try await client.execute(uri: path, method: .post, headers: Self.headers(token), body: ByteBuffer(string: #"{"kind":"masks"}"#)) { r in
+                        XCTAssertEqual(r.status, .serviceUnavailable, path)
+                        XCTAssertEqual(r.headers[.retryAfter], "5", path)
+                        XCTAssertEqual(String(buffer: r.body), refusal, path)
+                    }
+                }
+            }
+            XCTAssertEqual(try fx.store.head().count, 0, "nothing was recorded")
+            try await client.execute(uri: "/healthz", method: .get) { r in
+                XCTAssertEqual(r.status, .serviceUnavailable)
+                XCTAssertEqual(String(buffer: r.body), #"{"status":"unavailable","database":"\#(Self.lost.description)","since":"2026-03-01T08:00:00Z"}"#)
+            }
+            let (status, body) = try await get(client, "/api/status")
+            XCTAssertEqual(status, .ok)
+            let json = try XCTUnwrap(JSONValue.parse(Data(body.utf8)))
+            XCTAssertTrue(body.contains(#","database":{"state":"unavailable","error":"\#(Self.lost.description)","since":"2026-03-01T08:00:00Z"},"#), body)
+            XCTAssertEqual(json["actions"], .null)
+            XCTAssertEqual(json["channels"], .null)
+            XCTAssertEqual(json["dead_letters"], .null)
+            // Reads that need no database still need their role.
+            let (anonymous, _) = try await get(client, "/api/status", token: nil)
+            XCTAssertEqual(anonymous, .unauthorized)
+            let (recorder, _) = try await get(client, "/api/status", token: tokens[.recorder])
+            XCTAssertEqual(recorder, .forbidden)
+
+            health.noteReachable(at: fx.clock.now())
+            let (written, _) = try await post(client, "/api/entries", #"{"kind":"masks"}"#, token: tokens[.recorder])
+            XCTAssertEqual(written, .created)
+            let (healthy, healthBody) = try await get(client, "/healthz", token: nil)
+            XCTAssertEqual(healthy, .ok)
+            XCTAssertEqual(healthBody, #"{"status":"ok"}"#)
+            let (_, statusBody) = try await get(client, "/api/status")
+            XCTAssertTrue(statusBody.contains(#","database":{"state":"ok"},"campaigns":"#), statusBody)
+        }
+    }
+
+    private static func headers(_ token: String?) -> HTTPFields {
+        var h: HTTPFields = [.contentType: "application/json"]
+        if let token { h[.authorization] = "Bearer \(token)" }
+        return h
+    }
+}
