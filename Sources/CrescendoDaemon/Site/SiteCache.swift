@@ -67,8 +67,20 @@ public actor SiteCache {
 
     /// The file for a request path as of now: a page or export of the site, or a card's PNG
     /// (rendered from the card's SVG as `crescendo publish` renders it); nil when there is none.
+    ///
+    /// A path the last site built does not have, while a newer one is being built (a week or a
+    /// story that the new entries bring), waits for that build and is looked up in it: a page
+    /// served stale is never a 404 that the ledger already contradicts.
     public func file(_ path: String) async throws -> SiteFile? {
-        let (key, site) = try await entry()
+        if let file = try await file(path, in: entry()) { return file }
+        guard let refreshing else { return nil }
+        await refreshing.value
+        return try await file(path, in: entry())
+    }
+
+    /// The file for a request path in a site built for `key`.
+    private func file(_ path: String, in entry: (key: Key, site: Site)) async throws -> SiteFile? {
+        let (key, site) = entry
         let relative = String(path.drop { $0 == "/" })
         if SiteRenderer.svgPath(forPNG: relative) != nil { return try await images.file(relative, in: site) }
         if pages?.key != key { pages = (key, [:]) }
