@@ -12,6 +12,14 @@ with SIGKILL at random moments and restarts it, then checks:
   * no action appears twice in the file channel;
   * the webhook saw repeats only under the same idempotency key (and no unknown key).
 
+After every restart it also posts backfills: entries and a response dated before what the
+daemon has judged, which the daemon replays from its last checkpoint before them. A backfill
+can move an action already delivered (an `every:` milestone comes earlier): that action
+stays delivered, once, and the new one is sent late. So an action delivered must be one
+`simulate` gives for the final ledger or for the ledger as it stood before some backfill
+(the entries before its first seq, the responses recorded before it), and every action
+`simulate` gives for the final ledger must be delivered, each once.
+
 Usage: scripts/reliability.py [--bin .build/debug/crescendo] [--entries 300] [--kills 5]
 Only 127.0.0.1 is used. Python 3 standard library only. Exit 0 when every check passes.
 """
@@ -65,6 +73,11 @@ rules:
     on_missed: fire_all
     do:
       - notify: {{ channel: hook, text: "no answer" }}
+  - id: answered
+    when: {{ deadline: answered }}
+    on_missed: fire_all
+    do:
+      - notify: {{ channel: log, text: "an answer" }}
 """
 
 
@@ -137,6 +150,87 @@ def request(port, token, method, path, body=None, timeout=10):
         return r.status, json.loads(r.read() or b"null")
 
 
+def iso(seconds):
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(seconds))
+
+
+def parse_iso(text):
+    return calendar.timegm(time.strptime(text, "%Y-%m-%dT%H:%M:%SZ"))
+
+
+def post_backfills(port, token, rng, posted, backfills, db):
+    """Once the daemon has judged past its restart, posts 1-3 entries dated up to 20 s before
+    what it has judged, and a response to a deadline opened before then; records where each
+    backfill began (its first seq, the responses recorded before it, the time) in `backfills`."""
+    deadline = time.time() + 30
+    judged = 0
+    while time.time() < deadline:
+        try:
+            _, st = request(port, token, "GET", "/api/status")
+            judged = parse_iso(st["campaigns"][0]["judged_through"])  # no campaign before the first step
+            if judged >= int(time.time()) - 1:
+                break
+        except (OSError, urllib.error.URLError, ValueError, IndexError, KeyError):
+            pass
+        time.sleep(0.1)
+    if not judged:
+        raise SystemExit("the daemon did not judge past its restart within 30 s")
+    n = rng.randint(1, 3)
+    batch = [{"kind": "masks", "quantity": rng.randint(1, 9), "demand": "psl", "care": f"b-{len(backfills)}-{i}",
+              "at": iso(judged - rng.randint(0, 20))} for i in range(n)]
+    status, body = request(port, token, "POST", "/api/entries", batch)
+    if status != 201:
+        raise SystemExit(f"a backfill was refused: {status} {body}")
+    backfills.append({"seq": body["entries"][0]["seq"], "responses": len(posted), "at": time.time()})
+    posted_responses = 0
+    import sqlite3
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=10)
+    (briefings,) = con.execute("SELECT count(*) FROM actions WHERE rule = 'brief-every-25'").fetchone()
+    con.close()
+    numbers = list(range(1, briefings + 1))
+    rng.shuffle(numbers)
+    for number in numbers[:6]:
+        at = judged - rng.randint(0, 5)
+        try:
+            status, body = request(port, token, "POST", "/api/responses", {"deadline": number, "text": f"answer {number}", "at": iso(at)})
+        except urllib.error.HTTPError as e:
+            status = e.code  # 422 (not open then) or 409 (answered already): nothing recorded
+        if status == 201:
+            posted.append((at, number))
+            posted_responses += 1
+            break
+    return n, posted_responses
+
+
+def simulate(binary, campaign, ledger, responses, folder, until):
+    """The ids `simulate` gives (file and webhook channels apart) for a ledger and responses."""
+    path = os.path.join(folder, "responses.csv")
+    with open(path, "w") as f:
+        f.write("at,deadline,text\n")
+        for at, number in sorted(responses):
+            f.write(f"{iso(at)},{number},answer {number}\n")
+    sim = subprocess.run([binary, "simulate", campaign, "--ledger", ledger, "--responses", path, "--format", "json", "--until", iso(until)],
+                         capture_output=True, text=True, check=True)
+    ordinals = collections.Counter()
+    on_file, on_hook = set(), set()
+    for line in sim.stdout.splitlines():
+        o = json.loads(line)
+        at = parse_iso(o["at"])
+        key = (at, o["rule"], o["action"])
+        ordinals[key] += 1
+        ident = f"reliability/{at}-{o['rule']}-{o['action']}-{ordinals[key]}"
+        (on_hook if o.get("channel") == "hook" else on_file).add(ident)
+    return on_file, on_hook
+
+
+def ledger_csv(entries, path):
+    """The entries as a ledger CSV for `simulate`."""
+    with open(path, "w") as f:
+        f.write("at,kind,quantity,area,demand,care,cause,change\n")
+        for e in entries:
+            f.write(f"{e['at']},{e['kind']},{e['quantity']},,{e.get('demand') or ''},{e.get('care') or ''},,\n")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--bin", default=".build/debug/crescendo")
@@ -163,6 +257,8 @@ def main():
     daemon.start()
     kill_points = sorted(rng.sample(range(1, max(2, args.entries)), min(args.kills, max(1, args.entries - 1))))
     acked, unacked, failed_posts = [], [], 0
+    responses, backfills = [], []
+    backfilled_entries = backfilled_responses = 0
     sent = 0
     kills_done = 0
     killer = None
@@ -194,6 +290,10 @@ def main():
             time.sleep(rng.uniform(0, 2.5))  # downtime: deadlines may fall due meanwhile
             daemon.start()
             killer = None
+            entries_back, responses_back = post_backfills(daemon_port, token, rng, responses, backfills,
+                                                           os.path.join(folder, "ledger.sqlite"))
+            backfilled_entries += entries_back
+            backfilled_responses += responses_back
     # Let deadlines (3 s) fall due and everything be delivered.
     time.sleep(5)
     settle = time.time() + 60
@@ -232,18 +332,16 @@ def main():
     states = dict(con.execute("SELECT state, count(*) FROM actions GROUP BY state").fetchall())
     late = con.execute("SELECT count(*) FROM actions WHERE late = 1").fetchone()[0]
     con.close()
-    until = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(judged))
-    sim = subprocess.run([binary, "simulate", campaign, "--ledger", db, "--format", "json", "--until", until],
-                         capture_output=True, text=True, check=True)
-    ordinals = collections.Counter()
-    expected_file, expected_hook = set(), set()
-    for line in sim.stdout.splitlines():
-        o = json.loads(line)
-        at = calendar.timegm(time.strptime(o["at"], "%Y-%m-%dT%H:%M:%SZ"))
-        key = (at, o["rule"], o["action"])
-        ordinals[key] += 1
-        ident = f"reliability/{at}-{o['rule']}-{o['action']}-{ordinals[key]}"
-        (expected_hook if o.get("channel") == "hook" else expected_file).add(ident)
+    until = iso(judged)
+    expected_file, expected_hook = simulate(binary, campaign, db, responses, folder, judged)
+    # What the daemon may have decided before each backfill moved it.
+    allowed_file, allowed_hook = set(expected_file), set(expected_hook)
+    for b in backfills:
+        prefix = os.path.join(folder, "prefix.csv")
+        ledger_csv([e for e in entries if e["seq"] < b["seq"]], prefix)
+        f, h = simulate(binary, campaign, prefix, responses[:b["responses"]], folder, int(b["at"]) + 1)
+        allowed_file |= f
+        allowed_hook |= h
     file_ids = collections.Counter()
     path = os.path.join(folder, "out", "actions.jsonl")
     if os.path.exists(path):
@@ -255,19 +353,22 @@ def main():
     not_in_file = expected_file - set(file_ids)
     if not_in_file:
         failures.append(f"{len(not_in_file)} actions simulate gives never reached the file, e.g. {sorted(not_in_file)[:3]}")
-    extra_file = set(file_ids) - expected_file
+    extra_file = set(file_ids) - allowed_file
     if extra_file:
         failures.append(f"{len(extra_file)} file lines simulate does not give, e.g. {sorted(extra_file)[:3]}")
     hook = Receiver.counts
     not_hooked = expected_hook - set(hook)
     if not_hooked:
         failures.append(f"{len(not_hooked)} actions simulate gives never reached the webhook, e.g. {sorted(not_hooked)[:3]}")
-    unknown = set(hook) - expected_hook
+    unknown = set(hook) - allowed_hook
     if unknown:
         failures.append(f"the webhook saw {len(unknown)} keys simulate does not give, e.g. {sorted(unknown)[:3]}")
 
     print(f"  entries: {sent} posted, {len(acked)} acknowledged, {len(unacked)} not acknowledged "
           f"({sum(1 for c in unacked if cares[c] == 1)} of those committed anyway), {len(entries)} in the ledger")
+    moved = len((allowed_file | allowed_hook) - (expected_file | expected_hook))
+    print(f"  backfills: {len(backfills)}, {backfilled_entries} entries and {backfilled_responses} responses dated before what was judged; "
+          f"{moved} actions simulate gave before a backfill and no longer gives")
     print(f"  daemon: {daemon.starts} starts, {kills_done} kill -9, {failed_posts} posts cut off; judged through {until}")
     print(f"  actions: simulate gives {len(expected_file) + len(expected_hook)}; table {states}; {late} marked late")
     print(f"  file channel: {sum(file_ids.values())} lines, {len(file_ids)} ids, {len(twice)} duplicates")

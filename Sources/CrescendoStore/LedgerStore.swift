@@ -84,6 +84,13 @@ public protocol LedgerStore: Sendable {
     /// indicators and responses in the order they were recorded.
     func facts(after cursor: FactCursor) async throws -> NewFacts
 
+    /// Facts dated at or after `start` among those `cursor` has read (entries with seq at most
+    /// its `entrySeq`, indicator samples and responses with ids at most its ids), read in one
+    /// transaction, in time order: entries by (at, seq), the others by (at, id); the result's
+    /// cursor is `cursor`. A replay from a checkpoint reads what came after it with this
+    /// (indexed by time since schema v7), at a cost in proportion to what it returns.
+    func facts(from start: Instant, through cursor: FactCursor) async throws -> NewFacts
+
     /// Lets go of the store's connections (PostgreSQL's pool); a command calls it when its one
     /// job is done. The store is not used afterwards. SQLite's closes with its last reference.
     func close() async

@@ -152,8 +152,9 @@ final class ReloadEqualityTests: XCTestCase {
         XCTAssertTrue(backfilled)
         fx.clock.set(DaemonFixture.t("2026-03-05T00:00:00Z"))
         try await s.step()
-        let builds = await s.builds
-        XCTAssertEqual(builds, ["fixture": 2, "second": 3], "the backfill rebuilt both once, the reload only the second")
+        let (builds, rewinds) = (await s.builds, await s.rewinds)
+        XCTAssertEqual(builds, ["fixture": 1, "second": 2], "built at the start; the reload rebuilt only the second")
+        XCTAssertEqual(rewinds, ["fixture": 1, "second": 1], "the backfill went back to a checkpoint in both")
 
         let campaign = registry.primary.campaign
         var stored: [StoredEntry] = []

@@ -164,6 +164,12 @@ struct Aggregator {
         dirty.removeAll(keepingCapacity: true)
     }
 
+    /// Holds only the entries still in the window, in arrays of their own sized to them, for
+    /// a checkpoint: the engine it was copied from keeps its arrays (and their spare room).
+    mutating func compactForCopy() {
+        exits = Array(exits[head...]); exitKeys = Array(exitKeys[head...]); exitQty = Array(exitQty[head...]); head = 0
+    }
+
     /// Entries currently held in the window.
     var held: Int { exits.count - head }
 }

@@ -34,10 +34,23 @@ public enum ResponseStanding: Hashable, Sendable {
         if let end = campaign.end, response.at > end { return .afterTheEnd(end) }
         let run = try Simulation.run(campaign: campaign, openBatches: openBatches, indicators: indicators,
                                      responses: responses, options: Engine.Options(until: response.at))
-        let opened = run.engine.deadlines.filter { $0.opened < response.at }
+        return standing(of: response, in: run.engine)
+    }
+
+    /// Where `response` stands in an engine that has recorded every fact dated at or before
+    /// the response's instant and judged through it: the daemon's engine (`Scheduler.judge`)
+    /// as well as a replay through the instant. Later facts may be in it too: a deadline
+    /// counts only if opened before the instant, an answer only if given at or before it, and
+    /// the deadline is given as it stood then.
+    public static func standing(of response: Response, in engine: Engine) -> ResponseStanding {
+        if let end = engine.campaign.end, response.at > end { return .afterTheEnd(end) }
+        let opened = engine.deadlines.filter { $0.opened < response.at }
         guard response.deadline >= 1, response.deadline <= opened.count else { return .neverOpened(opened: opened.count) }
-        let d = opened[response.deadline - 1]
-        if d.answeredAt != nil { return .alreadyAnswered(d) }
+        var d = opened[response.deadline - 1]
+        if let answered = d.answeredAt, answered <= response.at { return .alreadyAnswered(d) }
+        // The deadline as it stood at the response's instant.
+        d.answeredAt = nil; d.response = nil; d.win = nil
+        d.missed = d.missed && d.due <= response.at
         return response.at <= d.due ? .inTime(d) : .late(d)
     }
 

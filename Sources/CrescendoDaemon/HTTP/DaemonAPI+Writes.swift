@@ -40,16 +40,21 @@ extension DaemonAPI {
         return try await recordResponses(buffer, key: request.headers[Self.idempotencyHeader], caller, what: RefusalAudit.what(request)).response
     }
 
-    /// Responses go the way `crescendo respond` goes (`LedgerStore.judge`): judged by the
-    /// engine, all recorded or none. A deadline never opened (or a response after the
+    /// Responses go the way `crescendo respond` goes (`ResponseStanding`): judged by the
+    /// engine (the scheduler's, `Scheduler.judge`; before the campaign's first step a replay,
+    /// `LedgerStore.judge`), all recorded or none. A deadline never opened (or a response after the
     /// campaign's end) is a 422, one already answered a 409, naming the item and its deadline.
     func recordResponses(_ buffer: ByteBuffer, key: String?, _ caller: Caller, what: String) async throws -> WriteResult {
         try await idempotent(key: key, what: what, caller, body: buffer) { claim in
             let (decoder, body) = try decode(buffer)
             let responses = try decoder.items(body) { try decoder.response($0, index: $1) }
             let campaign = decoder.campaign
-            // A replay of the ledger: off the event loop.
-            let standings = try await store.judge(responses, campaign: campaign)
+            let standings: [ResponseStanding]
+            if let judged = try await scheduler.judge(responses, campaign: campaign.id) {
+                standings = judged
+            } else {
+                standings = try await store.judge(responses, campaign: campaign)
+            }
             if let refused = standings.last, !refused.answers {
                 let i = standings.count - 1
                 let status: HTTPResponse.Status = if case .alreadyAnswered = refused { .conflict } else { .unprocessableContent }

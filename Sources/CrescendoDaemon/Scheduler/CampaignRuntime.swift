@@ -1,59 +1,108 @@
 import CrescendoCore
 import CrescendoPublish
 import CrescendoStore
+import Foundation
 
-/// One campaign's engine as the daemon drives it: the facts read so far and the ids given.
+/// One campaign's engine as the daemon drives it: the facts read so far, the ids given, and
+/// checkpoints of the engine to replay late facts from.
 ///
 /// It feeds facts in `FactOrder`, as `Simulation.run` does (at an instant: indicator samples,
 /// then responses, then entries in seq order), so the daemon and `simulate` decide the same
-/// actions.
+/// actions. On the way it keeps `EngineCheckpoints` at the end of each UTC day, with the
+/// action numbering and the last fact's instant, so that a fact older than what the engine has
+/// judged is handled by `rewind(before:)` to the last checkpoint before it and a replay of the
+/// facts dated after that checkpoint, not of the whole ledger.
 struct CampaignRuntime {
+    /// What a checkpoint holds besides the engine, to continue exactly as the runtime would.
+    struct Resume {
+        var ids: OccurrenceIDs
+        var lastFedAt: Instant
+    }
+
     let loaded: LoadedCampaign
     private(set) var engine: Engine
     /// How far the store's facts have been read.
     private(set) var cursor = FactCursor()
-    /// The latest fact instant fed; an older fact needs a rebuild.
+    /// The latest fact instant fed; an older fact needs a rewind.
     private var lastFedAt = Instant.distantPast
     private var ids = OccurrenceIDs()
+    private(set) var checkpoints: EngineCheckpoints<Resume>
     /// The timers last persisted, to write the snapshot only when it changed.
     var persistedTimers: [PendingTimer]?
 
-    init(_ loaded: LoadedCampaign) {
+    /// The checkpoint policy: the defaults, or at most `CRESCENDO_CHECKPOINTS` checkpoints
+    /// (0: none, every late fact replays the ledger; for measuring what they cost).
+    static let policy: EngineCheckpoints<Resume>.Policy = {
+        var p = EngineCheckpoints<Resume>.Policy()
+        if let text = ProcessInfo.processInfo.environment["CRESCENDO_CHECKPOINTS"], let n = Int(text), n >= 0 { p.limit = n }
+        return p
+    }()
+
+    init(_ loaded: LoadedCampaign, policy: EngineCheckpoints<Resume>.Policy = CampaignRuntime.policy) {
         self.loaded = loaded
         engine = Engine(campaign: loaded.campaign, options: Engine.Options(renderer: CampaignTemplates(loaded.campaign.templates)))
+        checkpoints = EngineCheckpoints(policy: policy)
     }
 
     var campaignID: String { loaded.campaign.id }
 
-    /// Whether these facts can be fed to the running engine (none is older than what it has).
-    func accepts(_ facts: NewFacts) -> Bool {
+    /// The instant of the earliest of `facts` when it is too old to be fed to the running
+    /// engine (at or before what it has judged, or before the last fact fed); nil when they
+    /// can all be fed.
+    func lateFrom(_ facts: NewFacts) -> Instant? {
         let earliest = [facts.entries.map(\.at).min(), facts.indicators.map(\.at).min(), facts.responses.map(\.at).min()]
             .compactMap { $0 }.min()
-        guard let earliest else { return true }
-        return earliest > engine.processedThrough && earliest >= lastFedAt
+        guard let earliest, earliest <= engine.processedThrough || earliest < lastFedAt else { return nil }
+        return earliest
     }
 
-    /// Feeds facts in time order; call `accepts` first. Returns actions decided on the way.
-    mutating func feed(_ facts: NewFacts) -> [Occurrence] {
+    /// Goes back to the latest checkpoint before `t` (a new engine when there is none) and
+    /// forgets the checkpoints after it, which lack the fact at `t`. Returns the instant from
+    /// which the facts must be fed again (`LedgerStore.facts(from:through:)`), with the cursor
+    /// kept: every fact dated up to the checkpoint that the cursor has read is in it.
+    mutating func rewind(before t: Instant) -> Instant {
+        guard let c = checkpoints.latest(before: t) else {
+            let policy = checkpoints.policy
+            self = CampaignRuntime(loaded, policy: policy)
+            return .distantPast
+        }
+        checkpoints.discard(from: t)
+        engine = c.engine
+        ids = c.extra.ids
+        lastFedAt = c.extra.lastFedAt
+        return c.at + TimeSpan(seconds: 1)
+    }
+
+    /// Feeds facts in time order (none may be late: see `lateFrom`), keeping checkpoints as
+    /// days go by, judges through `t`, and gives each action decided its stable id, in the
+    /// order decided. The cursor moves to the facts' cursor.
+    mutating func run(_ facts: NewFacts, through t: Instant) -> [(id: String, occurrence: Occurrence)] {
         var out: [Occurrence] = []
+        var identified: [(id: String, occurrence: Occurrence)] = []
         for fact in FactOrder.ordered(entries: facts.entries, indicators: facts.indicators, responses: facts.responses) {
-            // `accepts` was checked, so the engine cannot find a fact late.
+            checkpoint(before: fact.at, &out, &identified)
+            // The facts are not late, so the engine cannot find one late.
             try? engine.record(fact, into: &out)
             lastFedAt = fact.at
         }
         cursor = facts.cursor
-        return out
+        checkpoint(before: t, &out, &identified)
+        engine.advance(through: t, into: &out)
+        identified += identify(out)
+        return identified
     }
 
-    /// Judges through `t`; returns the actions decided.
-    mutating func advance(through t: Instant) -> [Occurrence] {
-        var out: [Occurrence] = []
-        engine.advance(through: t, into: &out)
-        return out
+    /// Keeps a checkpoint at the end of the day before `t` when one is due: judges through it,
+    /// numbers the actions decided so far, and keeps the engine with the numbering.
+    private mutating func checkpoint(before t: Instant, _ out: inout [Occurrence], _ identified: inout [(id: String, occurrence: Occurrence)]) {
+        guard let b = checkpoints.advance(&engine, toCheckpointBefore: t, into: &out) else { return }
+        identified += identify(out)
+        out.removeAll(keepingCapacity: true)
+        checkpoints.keep(engine, at: b, extra: Resume(ids: ids, lastFedAt: lastFedAt))
     }
 
     /// Gives each action its stable id, in the order decided.
-    mutating func identify(_ occurrences: [Occurrence]) -> [(id: String, occurrence: Occurrence)] {
+    private mutating func identify(_ occurrences: [Occurrence]) -> [(id: String, occurrence: Occurrence)] {
         occurrences.map { ("\(campaignID)/" + ids.id(for: $0), $0) }
     }
 }

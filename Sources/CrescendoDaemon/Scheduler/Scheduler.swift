@@ -6,8 +6,8 @@ import Logging
 /// "simulate, continuously".
 ///
 /// Each `step()` reads the facts recorded since the last step, feeds them to the engine (or,
-/// when one is older than what the engine has judged, rebuilds the engine by replaying every
-/// fact), judges through now (entries the daemon stamps from then on take a later second, see
+/// when one is older than what the engine has judged, goes back to the engine's last
+/// checkpoint before it and replays the facts dated after that), judges through now (entries the daemon stamps from then on take a later second, see
 /// `StampFloor`), gives every decided action its stable id, and commits the new actions, the
 /// timer snapshot and the watermark in one transaction, and then wakes the dispatcher.
 public actor Scheduler {
@@ -24,14 +24,19 @@ public actor Scheduler {
     private let floor: StampFloor?
     /// Woken when a step records actions to deliver.
     private let dispatcher: Dispatcher?
-    private var runtimes: [String: CampaignRuntime] = [:]
+    private(set) var runtimes: [String: CampaignRuntime] = [:]
     private var modes: [String: Mode] = [:]
     private var watermarks: [String: Watermark] = [:]
     /// When each campaign first ran in this process (a campaign quarantined at start first
     /// runs when its file loads, and catches up from then as at a start).
     private var startedAt: [String: Instant] = [:]
-    /// Engines built per campaign (at start, after a reload that changed it, after a late fact).
+    /// Engines built per campaign (at start, after a reload that changed it, after a late fact
+    /// older than every checkpoint).
     private(set) var builds: [String: Int] = [:]
+    /// Late facts handled by going back to a checkpoint, per campaign, and the facts replayed
+    /// from them in all (`CampaignRuntime.rewind(before:)`).
+    private(set) var rewinds: [String: Int] = [:]
+    private(set) var replayed: [String: Int] = [:]
 
     /// `ingest`, when given, is waited for before each step reads facts; `dispatcher`, when
     /// given, is woken after a step that recorded actions to deliver.
@@ -74,18 +79,19 @@ public actor Scheduler {
         let target = now
         let persisted = try await cachedWatermark(id)
         let facts = try await store.facts(after: rt.cursor)
-        var decided: [Occurrence]
-        if rt.accepts(facts) {
-            decided = rt.feed(facts)
-        } else {
-            logger.info("a fact older than what \(id) has judged arrived; replaying the ledger")
-            rt = CampaignRuntime(rt.loaded)
-            builds[id, default: 0] += 1
-            decided = rt.feed(try await store.facts(after: FactCursor()))
+        let identified: [(id: String, occurrence: Occurrence)]
+        if let late = rt.lateFrom(facts) {
+            let from = rt.rewind(before: late)
+            if from == .distantPast { builds[id, default: 0] += 1 } else { rewinds[id, default: 0] += 1 }
+            let replay = try await store.facts(from: from, through: facts.cursor)
+            let count = replay.entries.count + replay.indicators.count + replay.responses.count
+            replayed[id, default: 0] += count
+            logger.info("a fact at \(late) is older than what \(id) has judged; replaying \(count) fact(s) from \(from == .distantPast ? "the start" : "\(from)") (\(rt.checkpoints.count) checkpoint(s) kept)")
+            identified = rt.run(replay, through: target)
             if mode == .normal { mode = .rebuilt }
+        } else {
+            identified = rt.run(facts, through: target)
         }
-        decided += rt.advance(through: target)
-        let identified = rt.identify(decided)
         var lastAlive: Instant?
         if mode == .startup, let persisted {
             lastAlive = max(persisted.aliveAt, facts.lastRecordedAt ?? .distantPast)

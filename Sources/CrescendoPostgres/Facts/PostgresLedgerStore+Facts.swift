@@ -90,35 +90,56 @@ extension PostgresLedgerStore {
     /// Read in one snapshot, so the cursor moves past exactly what was returned.
     public func facts(after cursor: FactCursor) async throws -> NewFacts {
         try await transaction(snapshot: true) { c in
-            var next = cursor
-            var lastRecorded: Int64?
-            var entries: [LedgerEntry] = []
-            let rows = try await c.query("SELECT \(unescaped: EntryRow.columns) FROM entries WHERE seq > \(cursor.entrySeq) ORDER BY seq",
-                                         logger: self.logger)
-            for try await row in rows {
-                let s = try EntryRow.decode(row).stored
-                entries.append(s.entry)
-                next.entrySeq = s.seq
-                lastRecorded = max(lastRecorded ?? .min, s.recordedAt.seconds)
-            }
-            var indicators: [IndicatorSample] = []
-            let samples = try await c.query("SELECT id, at, name, value FROM indicator_samples WHERE id > \(cursor.indicatorID) ORDER BY id",
-                                            logger: self.logger)
-            for try await (id, at, name, value) in samples.decode((Int64, Int64, String, Double).self) {
-                indicators.append(IndicatorSample(at: Instant(seconds: at), name: name, value: value))
-                next.indicatorID = id
-            }
-            var responses: [Response] = []
-            let answers = try await c.query("""
-                SELECT id, at, deadline, text, win, recorded_at FROM responses WHERE id > \(cursor.responseID) ORDER BY id
-                """, logger: self.logger)
-            for try await (id, at, deadline, text, win, recordedAt) in answers.decode((Int64, Int64, Int64, String, String?, Int64).self) {
-                responses.append(Response(at: Instant(seconds: at), deadline: Int(deadline), text: text, win: win.flatMap(Response.Win.init(rawValue:))))
-                next.responseID = id
-                lastRecorded = max(lastRecorded ?? .min, recordedAt)
-            }
-            return NewFacts(entries: entries, indicators: indicators, responses: responses,
-                            lastRecordedAt: lastRecorded.map { Instant(seconds: $0) }, cursor: next)
+            try await self.readFacts(c, entries: "WHERE seq > \(cursor.entrySeq) ORDER BY seq",
+                                     indicators: "WHERE id > \(cursor.indicatorID) ORDER BY id",
+                                     responses: "WHERE id > \(cursor.responseID) ORDER BY id", from: cursor)
         }
+    }
+
+    public func facts(from start: Instant, through cursor: FactCursor) async throws -> NewFacts {
+        try await transaction(snapshot: true) { c in
+            let at = start.seconds
+            var facts = try await self.readFacts(c, entries: "WHERE at >= \(at) AND seq <= \(cursor.entrySeq) ORDER BY at, seq",
+                                                 indicators: "WHERE at >= \(at) AND id <= \(cursor.indicatorID) ORDER BY at, id",
+                                                 responses: "WHERE at >= \(at) AND id <= \(cursor.responseID) ORDER BY at, id",
+                                                 from: FactCursor())
+            facts.cursor = cursor
+            return facts
+        }
+    }
+
+    /// The facts each clause (`WHERE` and `ORDER BY`, on `seq` or `id`) selects, and the cursor
+    /// past the last of each (or `from`'s, for none).
+    private func readFacts(_ c: PostgresConnection, entries: PostgresQuery, indicators: PostgresQuery, responses: PostgresQuery,
+                           from cursor: FactCursor) async throws -> NewFacts {
+        var next = cursor
+        var lastRecorded: Int64?
+        var found: [LedgerEntry] = []
+        for try await row in try await c.query(Self.prefixed("SELECT \(EntryRow.columns) FROM entries ", entries), logger: logger) {
+            let s = try EntryRow.decode(row).stored
+            found.append(s.entry)
+            next.entrySeq = max(next.entrySeq, s.seq)
+            lastRecorded = max(lastRecorded ?? .min, s.recordedAt.seconds)
+        }
+        var samples: [IndicatorSample] = []
+        let sampleRows = try await c.query(Self.prefixed("SELECT id, at, name, value FROM indicator_samples ", indicators), logger: logger)
+        for try await (id, at, name, value) in sampleRows.decode((Int64, Int64, String, Double).self) {
+            samples.append(IndicatorSample(at: Instant(seconds: at), name: name, value: value))
+            next.indicatorID = max(next.indicatorID, id)
+        }
+        var answers: [Response] = []
+        let answerRows = try await c.query(Self.prefixed("SELECT id, at, deadline, text, win, recorded_at FROM responses ", responses), logger: logger)
+        for try await (id, at, deadline, text, win, recordedAt) in answerRows.decode((Int64, Int64, Int64, String, String?, Int64).self) {
+            answers.append(Response(at: Instant(seconds: at), deadline: Int(deadline), text: text, win: win.flatMap(Response.Win.init(rawValue:))))
+            next.responseID = max(next.responseID, id)
+            lastRecorded = max(lastRecorded ?? .min, recordedAt)
+        }
+        return NewFacts(entries: found, indicators: samples, responses: answers,
+                        lastRecordedAt: lastRecorded.map { Instant(seconds: $0) }, cursor: next)
+    }
+
+    /// `clause` (its SQL and binds) after a fixed `SELECT ... FROM ...`.
+    private static func prefixed(_ select: String, _ clause: PostgresQuery) -> PostgresQuery {
+        PostgresQuery(unsafeSQL: select + clause.sql, binds: clause.binds)
     }
 }

@@ -27,32 +27,51 @@ extension SQLiteLedgerStore {
 
     public func facts(after cursor: FactCursor) throws -> NewFacts {
         try read { db in
-            var next = cursor
-            var lastRecorded: Int64?
-            var entries: [LedgerEntry] = []
-            var reader = try EntryRowReader(db, sql: "SELECT \(EntryRowReader.columns) FROM entries WHERE seq > ? ORDER BY seq",
-                                            arguments: [cursor.entrySeq], path: path)
-            while let row = try reader.next() {
-                entries.append(row.stored.entry)
-                next.entrySeq = row.stored.seq
-                lastRecorded = max(lastRecorded ?? .min, row.stored.recordedAt.seconds)
-            }
-            var indicators: [IndicatorSample] = []
-            for row in try Row.fetchAll(db, sql: "SELECT id, at, name, value FROM indicator_samples WHERE id > ? ORDER BY id",
-                                        arguments: [cursor.indicatorID]) {
-                indicators.append(IndicatorSample(at: Instant(seconds: row[1]), name: row[2], value: row[3]))
-                next.indicatorID = row[0]
-            }
-            var responses: [Response] = []
-            for row in try Row.fetchAll(db, sql: "SELECT id, at, deadline, text, win, recorded_at FROM responses WHERE id > ? ORDER BY id",
-                                        arguments: [cursor.responseID]) {
-                responses.append(Response(at: Instant(seconds: row[1]), deadline: row[2], text: row[3],
-                                          win: (row[4] as String?).flatMap(Response.Win.init(rawValue:))))
-                next.responseID = row[0]
-                lastRecorded = max(lastRecorded ?? .min, row[5])
-            }
-            return NewFacts(entries: entries, indicators: indicators, responses: responses,
-                            lastRecordedAt: lastRecorded.map { Instant(seconds: $0) }, cursor: next)
+            try readFacts(db, entries: "seq > ? ORDER BY seq", side: "id > ? ORDER BY id",
+                          [cursor.entrySeq], [cursor.indicatorID], [cursor.responseID], from: cursor)
         }
+    }
+
+    public func facts(from start: Instant, through cursor: FactCursor) throws -> NewFacts {
+        try read { db in
+            var facts = try readFacts(db, entries: "at >= ? AND seq <= ? ORDER BY at, seq", side: "at >= ? AND id <= ? ORDER BY at, id",
+                                      [start.seconds, cursor.entrySeq], [start.seconds, cursor.indicatorID], [start.seconds, cursor.responseID],
+                                      from: FactCursor())
+            facts.cursor = cursor
+            return facts
+        }
+    }
+
+    /// The facts `entries` selects (a `WHERE` clause's condition and order, on `seq`) and
+    /// `side` selects among indicator samples and responses (on `id`), and the cursor past the
+    /// last of each (or `from`'s, for none).
+    private func readFacts(_ db: Database, entries: String, side: String, _ entryArguments: StatementArguments,
+                           _ indicatorArguments: StatementArguments, _ responseArguments: StatementArguments,
+                           from cursor: FactCursor) throws -> NewFacts {
+        var next = cursor
+        var lastRecorded: Int64?
+        var found: [LedgerEntry] = []
+        var reader = try EntryRowReader(db, sql: "SELECT \(EntryRowReader.columns) FROM entries WHERE \(entries)",
+                                        arguments: entryArguments, path: path)
+        while let row = try reader.next() {
+            found.append(row.stored.entry)
+            next.entrySeq = max(next.entrySeq, row.stored.seq)
+            lastRecorded = max(lastRecorded ?? .min, row.stored.recordedAt.seconds)
+        }
+        var indicators: [IndicatorSample] = []
+        for row in try Row.fetchAll(db, sql: "SELECT id, at, name, value FROM indicator_samples WHERE \(side)", arguments: indicatorArguments) {
+            indicators.append(IndicatorSample(at: Instant(seconds: row[1]), name: row[2], value: row[3]))
+            next.indicatorID = max(next.indicatorID, row[0])
+        }
+        var responses: [Response] = []
+        for row in try Row.fetchAll(db, sql: "SELECT id, at, deadline, text, win, recorded_at FROM responses WHERE \(side)",
+                                    arguments: responseArguments) {
+            responses.append(Response(at: Instant(seconds: row[1]), deadline: row[2], text: row[3],
+                                      win: (row[4] as String?).flatMap(Response.Win.init(rawValue:))))
+            next.responseID = max(next.responseID, row[0])
+            lastRecorded = max(lastRecorded ?? .min, row[5])
+        }
+        return NewFacts(entries: found, indicators: indicators, responses: responses,
+                        lastRecordedAt: lastRecorded.map { Instant(seconds: $0) }, cursor: next)
     }
 }

@@ -7,7 +7,7 @@ import GRDB
 /// `LedgerMigrations.schemaVersion`.
 package enum LedgerMigrations {
     /// The newest schema version this build knows (stored in `meta.schema_version`).
-    package static let schemaVersion = 6
+    package static let schemaVersion = 7
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -28,6 +28,9 @@ package enum LedgerMigrations {
         }
         migrator.registerMigration("v6") { db in
             try db.execute(sql: v6)
+        }
+        migrator.registerMigration("v7") { db in
+            try db.execute(sql: v7)
         }
         return migrator
     }

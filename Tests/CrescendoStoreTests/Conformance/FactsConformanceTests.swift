@@ -61,6 +61,38 @@ final class FactsConformanceTests: XCTestCase {
         }
     }
 
+    /// A replay from a checkpoint reads the facts dated from an instant on, in time order, among
+    /// those a cursor has read, and nothing recorded after it.
+    func testFactsFromAnInstantThroughACursor() async throws {
+        try await forEachStore { l in
+            // Entries recorded out of time order (seq 3 is a backfill dated before seq 2).
+            _ = try await l.store.appendBatches([[entry(1), entry(5), entry(3), entry(5, "hours")]], recordedAt: t(6))
+            try await l.store.recordSideFacts(indicators: [IndicatorSample(at: t(4), name: "rate", value: 2), IndicatorSample(at: t(2), name: "rate", value: 1)],
+                                              responses: [Response(at: t(5), deadline: 1, text: "Yes"), Response(at: t(3), deadline: 2, text: "No")],
+                                              recordedAt: t(7))
+            let read = try await l.store.facts(after: FactCursor())
+            _ = try await l.store.append(entry(4), recordedAt: t(8))
+            try await l.store.recordSideFacts(indicators: [IndicatorSample(at: t(4), name: "rate", value: 3)],
+                                              responses: [Response(at: t(4), deadline: 3, text: "Later")], recordedAt: t(8))
+
+            let from = try await l.store.facts(from: t(3), through: read.cursor)
+            XCTAssertEqual(from.entries.map(\.seq), [3, 2, 4], "by time, then seq; nothing past the cursor")
+            XCTAssertEqual(from.entries.map(\.at), [t(3), t(5), t(5)])
+            XCTAssertEqual(from.indicators.map(\.value), [2])
+            XCTAssertEqual(from.responses.map(\.text), ["No", "Yes"])
+            XCTAssertEqual(from.cursor, read.cursor)
+            XCTAssertEqual(from.lastRecordedAt, t(7))
+
+            let everything = try await l.store.facts(from: .distantPast, through: FactCursor(entrySeq: 5, indicatorID: 3, responseID: 3))
+            XCTAssertEqual(everything.entries.map(\.seq), [1, 3, 5, 2, 4])
+            XCTAssertEqual(everything.indicators.map(\.value), [1, 2, 3])
+            XCTAssertEqual(everything.responses.map(\.text), ["No", "Later", "Yes"])
+            let none = try await l.store.facts(from: t(6), through: read.cursor)
+            XCTAssertTrue(none.isEmpty)
+            XCTAssertNil(none.lastRecordedAt)
+        }
+    }
+
     /// Text with what SQL, COPY and the encoding treat specially comes back as it went in.
     func testFreeTextOfEveryKindRoundTrips() async throws {
         try await forEachStore { l in

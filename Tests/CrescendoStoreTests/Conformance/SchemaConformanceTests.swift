@@ -11,13 +11,25 @@ final class SchemaConformanceTests: XCTestCase {
         }
     }
 
+    /// v7: the facts by time, for replays from a checkpoint.
+    func testTheFactsAreIndexedByTime() async throws {
+        try await forEachStore { l in
+            let names = "('entries_by_at', 'indicator_samples_by_at', 'responses_by_at')"
+            let sql = l.kind == .postgres
+                ? "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND indexname IN \(names) ORDER BY indexname"
+                : "SELECT name FROM sqlite_master WHERE type = 'index' AND name IN \(names) ORDER BY name"
+            XCTAssertEqual(try l.sql(sql), "entries_by_at\nindicator_samples_by_at\nresponses_by_at\n")
+        }
+    }
+
     func testALedgerOfANewerSchemaIsRefused() async throws {
         try await forEachStore([.sqliteFile, .postgres]) { l in
             _ = try await l.store.append(entry(1), recordedAt: t(1))
-            try l.sql("UPDATE meta SET value = '7' WHERE key = 'schema_version'")
+            let newer = LedgerMigrations.schemaVersion + 1
+            try l.sql("UPDATE meta SET value = '\(newer)' WHERE key = 'schema_version'")
             for readOnly in [false, true] {
                 await assertThrows(try await l.reopen(readOnly: readOnly)) {
-                    XCTAssertEqual("\($0)", "\(l.store.location) has ledger schema version 7, "
+                    XCTAssertEqual("\($0)", "\(l.store.location) has ledger schema version \(newer), "
                                    + "newer than this build of crescendo knows (\(LedgerMigrations.schemaVersion)); upgrade crescendo to use it")
                 }
             }
