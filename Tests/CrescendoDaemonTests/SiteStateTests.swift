@@ -10,29 +10,18 @@ import XCTest
 /// counts to suppress, deadlines answered, indicator samples and money flows; new facts are
 /// fed to the kept state, and only a backfill or a correction reads the ledger again.
 final class SiteStateTests: XCTestCase {
-    static let campaign = """
-        campaign: fixture
-        title: Fixture
-        timezone: UTC
-        start: 2026-01-01
-        metrics:
-          masks: { label: Masks, unit: masks }
-          meals: { label: Meals, unit: meals }
-        demands:
-          psl: { text: Paid sick leave, target: Ministry of Labour, funding: Line 4.2 }
-        indicators:
-          rate: { label: Rate, unit: "%" }
-        areas:
-          a01: { label: Riverside }
-          a02: { label: Hillcrest }
-          a03: { label: Lakeview }
+    /// The fixture's header with a second metric, three areas, a small `min_count` and a story
+    /// template in two languages.
+    static let campaign = DaemonFixture.campaignText.components(separatedBy: "rules:")[0]
+        .replacingOccurrences(of: "  masks: { label: Masks, unit: masks }\n",
+                              with: "  masks: { label: Masks, unit: masks }\n  meals: { label: Meals, unit: meals }\n")
+        .replacingOccurrences(of: "  a01: { label: Riverside }\n",
+                              with: "  a01: { label: Riverside }\n  a02: { label: Hillcrest }\n  a03: { label: Lakeview }\n") + """
         privacy:
           min_count: 3
         templates:
           story: "Care Ledger {{seq}}: {{care}} Why: {{cause}}"
           story.fr: "Registre {{seq}} : {{care}} Pourquoi : {{cause}}"
-        channels:
-          log: { type: file, path: out/actions.jsonl }
         rules:
           - id: briefing-every-4
             when: { every: 4 }
