@@ -38,7 +38,7 @@ struct PublishCommand: AsyncParsableCommand {
             let folder = URL(fileURLWithPath: out)
             let files = try await SiteRenderer().files(Site(data), reusing: folder)
             let written = try SiteWriter(folder: folder).write(files)
-            print("wrote \(written) files to \(out) (\(data.entries.count) entries, as of \(c.zone.short(asOf)))")
+            print("wrote \(written) files to \(out) (\(data.ledger.count) entries, as of \(c.zone.short(asOf)))")
         }
     }
 }

@@ -130,6 +130,14 @@ final class LiveSiteTests: XCTestCase {
             XCTAssertEqual(builds, 2)
             let fresh = try await SiteCache(store: fx.store, registry: fx.registry, clock: fx.clock).file("/")
             XCTAssertEqual(fresh.map { String(decoding: $0.bytes, as: UTF8.self) }, after, "the same bytes as a fresh build")
+            // A page the last site lacks (a new story) waits for the build under way instead of a 404.
+            _ = try await fx.store.appendBatches([[LedgerEntry(at: fx.clock.now(), kind: "masks", care: "Soup for the shelter")]],
+                                                 recordedAt: fx.clock.now())
+            let (story, text) = try await get(client, "/stories/003.html")
+            XCTAssertEqual(story, .ok)
+            XCTAssertTrue(text.contains("Soup for the shelter"), text)
+            let (missing, _) = try await get(client, "/stories/004.html")
+            XCTAssertEqual(missing, .notFound)
         }
     }
 

@@ -30,7 +30,7 @@ final class SVGTests: XCTestCase {
 
     func testTimelineIsAStandaloneSVGDocument() throws {
         let data = SiteFixture.standard()
-        let chart = TimelineChart(campaign: data.campaign, occurrences: data.past, entryTimes: data.entries.map(\.at),
+        let chart = TimelineChart(campaign: data.campaign, occurrences: data.past, entryTimes: data.ledger.times,
                                   indicators: [IndicatorSample(at: SiteFixture.t("2027-01-04"), name: "rate", value: 4)],
                                   from: data.campaign.start, to: SiteFixture.t("2027-02-20")).chart()
         try assertParses(chart.document, "timeline")
@@ -42,7 +42,7 @@ final class SVGTests: XCTestCase {
 
     func testScenarioTimelinesStackOnOneTimeAxisAndOneScale() throws {
         let data = SiteFixture.standard()
-        let early = TimelineChart(campaign: data.campaign, occurrences: data.past, entryTimes: data.entries.map(\.at), indicators: [],
+        let early = TimelineChart(campaign: data.campaign, occurrences: data.past, entryTimes: data.ledger.times, indicators: [],
                                   from: data.campaign.start, to: SiteFixture.t("2027-02-20"))
         var late = early
         late.entryTimes = Array(late.entryTimes.prefix(10))

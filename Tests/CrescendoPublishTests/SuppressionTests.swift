@@ -35,7 +35,7 @@ final class SuppressionTests: XCTestCase {
             + SiteFixture.entries(10, from: "2027-01-05T09:00", areas: ["a02"])
             + SiteFixture.entries(12, from: "2027-01-06T09:00", areas: ["a03"])
         let data = SiteFixture.data(entries: entries, now: "2027-01-09T12:00")
-        let counts = PublicCounts(campaign: data.campaign, entries: data.entries, now: data.now)
+        let counts = PublicCounts(campaign: data.campaign, tally: data.ledger, now: data.now)
         let week = "2027-W01"
         XCTAssertEqual(counts.entries(week: week, area: "a01", metric: "masks"), .fewerThan(5))
         XCTAssertEqual(counts.entries(week: week, area: "a01"), .fewerThan(5))

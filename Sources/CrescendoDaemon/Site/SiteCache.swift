@@ -15,11 +15,12 @@ import Logging
 /// background (one at a time): a page is at most one build behind the ledger, and once the
 /// ledger is quiet for a build the pages are again exactly what `crescendo publish` writes.
 ///
-/// A build reads the whole ledger and replays it through the engine, so it runs on an executor
-/// of its own (a dispatch queue), never on the threads that serve requests; the store streams
-/// it without holding up writers (SQLite reads it on a read-only connection of its own), so
-/// the scheduler and the ingest never wait for it. The version check is a few primary-key
-/// lookups.
+/// The site's state (`SiteFeed`: the entries' tally and an engine fed the same facts) is kept
+/// between builds: a build feeds it only what the store recorded since the last one and
+/// renders from it, as `crescendo publish` does from a state read whole. The whole ledger is
+/// read (streamed, on an executor of its own, never on the threads that serve requests) for
+/// the first build, after a reload, and when a fact cannot be fed in time order (a backfill,
+/// a correction). The version check is a few primary-key lookups.
 public actor SiteCache {
     /// What a built site depends on.
     struct Key: Hashable, Sendable {
@@ -36,7 +37,7 @@ public actor SiteCache {
     private let baseURL: String?
     private let logger: Logger
     private var current: (key: Key, site: Site)?
-    private var building: (key: Key, task: Task<Site, any Error>)?
+    private var building: (key: Key, task: Task<(SiteFeed, Site, Bool), any Error>)?
     /// Whether a request may be answered with the last site built while a newer one is built.
     private let servesStale: Bool
     private var refreshing: Task<Void, Never>?
@@ -46,6 +47,11 @@ public actor SiteCache {
     private static let pagesKept = 256
     /// Sites built so far (for tests and the log).
     private(set) var builds = 0
+    /// Builds that read the whole ledger (for tests and the log).
+    private(set) var wholeReads = 0
+    /// The site's state as of the last build, with the campaign generation it was built for;
+    /// nil while a build has it.
+    private var feed: (generation: Int, feed: SiteFeed)?
     /// The cards' PNGs, rendered on first request and kept while their SVG is unchanged.
     let images: CardImages
     /// The posters' QR code, made once per address.
@@ -61,8 +67,20 @@ public actor SiteCache {
 
     /// The file for a request path as of now: a page or export of the site, or a card's PNG
     /// (rendered from the card's SVG as `crescendo publish` renders it); nil when there is none.
+    ///
+    /// A path the last site built does not have, while a newer one is being built (a week or a
+    /// story that the new entries bring), waits for that build and is looked up in it: a page
+    /// served stale is never a 404 that the ledger already contradicts.
     public func file(_ path: String) async throws -> SiteFile? {
-        let (key, site) = try await entry()
+        if let file = try await file(path, in: entry()) { return file }
+        guard let refreshing else { return nil }
+        await refreshing.value
+        return try await file(path, in: entry())
+    }
+
+    /// The file for a request path in a site built for `key`.
+    private func file(_ path: String, in entry: (key: Key, site: Site)) async throws -> SiteFile? {
+        let (key, site) = entry
         let relative = String(path.drop { $0 == "/" })
         if SiteRenderer.svgPath(forPNG: relative) != nil { return try await images.file(relative, in: site) }
         if pages?.key != key { pages = (key, [:]) }
@@ -85,7 +103,16 @@ public actor SiteCache {
             if refreshing == nil { refreshing = Task { await refresh(key, now: now) } }
             return current
         }
+        // Nothing built yet (the daemon just started): the build under way serves, whatever its key.
+        if servesStale, let building { return (building.key, try await building.task.value.1) }
         return (key, try await build(key, now: now))
+    }
+
+    /// Builds the first site in the background, so that the first request after a start waits
+    /// for less of it (the daemon calls it as it starts). A failure is logged; the first request
+    /// then tries again.
+    public func warmUp() async {
+        do { _ = try await site() } catch { logger.error("the public site could not be built at start: \(error)") }
     }
 
     /// Waits for the background build in progress, if any (for tests and the benchmark).
@@ -99,19 +126,26 @@ public actor SiteCache {
 
     /// The site for `key`, built once however many ask for it.
     private func build(_ key: Key, now: Instant) async throws -> Site {
-        if let building, building.key == key { return try await building.task.value }
+        if let building, building.key == key { return try await building.task.value.1 }
         // The campaign is read after the generation: a reload in between gives a newer
         // campaign under an older key, which the next request replaces; never an older one.
         let campaign = registry.primary.campaign
         let (store, weeksAhead, baseURL) = (self.store, self.weeksAhead, self.baseURL)
         let qr = await qrCode(for: campaign.brand.url ?? baseURL)
-        if let building, building.key == key { return try await building.task.value }
+        if let building, building.key == key { return try await building.task.value.1 }
+        let previous = feed?.generation == key.generation ? feed?.feed : nil
+        feed = nil
         let task = Task(executorPreference: Self.executor) {
-            try await Self.build(store: store, campaign: campaign, now: now, weeksAhead: weeksAhead, baseURL: baseURL, qrCode: qr)
+            try await Self.build(store: store, campaign: campaign, previous: previous, now: now, weeksAhead: weeksAhead,
+                                 baseURL: baseURL, qrCode: qr)
         }
         building = (key, task)
         defer { if building?.key == key { building = nil } }
-        let site = try await task.value
+        let (newFeed, site, wasWhole) = try await task.value
+        if wasWhole { wholeReads += 1 }
+        if feed == nil || feed!.feed.head.seq <= newFeed.head.seq && feed!.feed.state.asOf <= newFeed.state.asOf {
+            feed = (key.generation, newFeed)
+        }
         // The home page is rendered with the build, off the request path.
         let home = await Task(executorPreference: Self.executor) { site.render(path: "/") }.value
         builds += 1
@@ -124,12 +158,22 @@ public actor SiteCache {
         return site
     }
 
-    /// Reads the ledger and builds the site (nonisolated: on the executor the task prefers).
-    private static func build(store: any LedgerStore, campaign: Campaign, now: Instant, weeksAhead: Int,
-                              baseURL: String?, qrCode: QRCode?) async throws -> Site {
-        var data = try await SiteData.read(from: store, campaign: campaign, now: now, weeksAhead: weeksAhead, baseURL: baseURL)
+    /// Feeds the state what was recorded since (or reads the ledger whole when it cannot) and
+    /// builds the site (nonisolated: on the executor the task prefers). Says whether it read
+    /// the ledger whole.
+    private static func build(store: any LedgerStore, campaign: Campaign, previous: SiteFeed?, now: Instant, weeksAhead: Int,
+                              baseURL: String?, qrCode: QRCode?) async throws -> (SiteFeed, Site, Bool) {
+        var feed: SiteFeed
+        var whole = false
+        if var previous, try await previous.update(from: store, asOf: now) {
+            feed = previous
+        } else {
+            feed = try await SiteFeed.read(from: store, campaign: campaign, asOf: now, live: true)
+            whole = true
+        }
+        var data = feed.data(moneyFlows: try await store.moneyFlows(), weeksAhead: weeksAhead, baseURL: baseURL)
         data.qrCode = qrCode
-        return Site(data)
+        return (feed, Site(data), whole)
     }
 
     /// The QR code of the posters' address, made by qrencode once per address. When it cannot

@@ -4,9 +4,9 @@ import CrescendoCore
 /// the same `SiteData` gives byte-identical files.
 public struct SiteData: Sendable {
     public var campaign: Campaign
-    /// The ledger as it now reads (corrections applied), up to `now`. Free text is redacted
-    /// again when it is published.
-    public var entries: [LedgerEntry]
+    /// The ledger as it now reads (corrections applied), up to `now`, as the pages count it:
+    /// cells, instants and the redacted stories (see `SiteTally`).
+    public var ledger: SiteTally
     /// Every deadline opened so far, with its response or silence.
     public var deadlines: [DeadlineRecord]
     public var responses: [Response]
@@ -33,10 +33,10 @@ public struct SiteData: Sendable {
     /// The address the posters' QR code points at: `brand.url`, else the base URL.
     public var posterURL: String? { campaign.brand.url ?? baseURL }
 
-    public init(campaign: Campaign, entries: [LedgerEntry], deadlines: [DeadlineRecord], responses: [Response],
+    public init(campaign: Campaign, ledger: SiteTally, deadlines: [DeadlineRecord], responses: [Response],
                 moneyFlows: [MoneyFlow], status: StatusReport, past: [Occurrence], coming: [Occurrence],
                 ledgerCount: Int64, headHash: String, now: Instant, baseURL: String? = nil) {
-        self.campaign = campaign; self.entries = entries; self.deadlines = deadlines; self.responses = responses
+        self.campaign = campaign; self.ledger = ledger; self.deadlines = deadlines; self.responses = responses
         self.moneyFlows = moneyFlows; self.status = status; self.past = past; self.coming = coming
         self.ledgerCount = ledgerCount; self.headHash = headHash; self.now = now
         self.baseURL = baseURL

@@ -28,9 +28,8 @@ struct SiteModel: Sendable {
         self.data = data
         let redact = PublicRedactor(campaign: data.campaign)
         self.redact = redact
-        let entries = data.entries.filter { $0.at <= data.now }
-        counts = PublicCounts(campaign: data.campaign, entries: entries, now: data.now)
-        stories = entries.sorted { $0.seq < $1.seq }.compactMap { PublicStory($0, campaign: data.campaign, redact: redact) }
+        counts = PublicCounts(campaign: data.campaign, tally: data.ledger, now: data.now)
+        stories = data.ledger.stories
         languages = data.campaign.templates.keys.compactMap { key -> String? in
             key.hasPrefix("story.") ? TemplateLanguage.of(key) : nil
         }.sorted()

@@ -24,27 +24,33 @@ public struct PublicCounts: Sendable {
 
     /// Counts `entries` in `campaign`'s zone up to the week of `now`.
     public init(campaign: Campaign, entries: [LedgerEntry], now: Instant) {
+        self.init(campaign: campaign, tally: SiteTally(campaign: campaign, entries: entries), now: now)
+    }
+
+    /// The counts of a tally's cells up to the week of `now`: every total is added up from
+    /// the finest cells, then suppressed.
+    public init(campaign: Campaign, tally: SiteTally, now: Instant) {
         let zone = campaign.zone
-        let declared = Set(campaign.areas.map(\.id))
         var metrics = campaign.metrics.map(\.id)
-        let extra = Set(entries.map(\.kind)).subtracting(metrics).sorted()
-        metrics += extra
+        var kinds = Set<String>()
+        for byArea in tally.cells.values { for byKind in byArea.values { kinds.formUnion(byKind.keys) } }
+        metrics += kinds.subtracting(metrics).sorted()
         var counts: [String: Int] = [:]
         var totals: [String: Quantity] = [:]
-        var weekSet = Set<String>()
-        var anyNoArea = false
-        for e in entries {
-            let week = zone.local(e.at).date.isoWeekLabel
-            weekSet.insert(week)
-            let area = e.area.flatMap { declared.contains($0) ? $0 : nil } ?? Self.noArea
-            if area == Self.noArea { anyNoArea = true }
-            for key in [Self.key(week, area, e.kind), Self.key(week, Self.all, e.kind), Self.key(week, area, Self.all),
-                        Self.key(week, Self.all, Self.all), Self.key(Self.all, Self.all, e.kind), Self.key(Self.all, Self.all, Self.all)] {
-                counts[key, default: 0] += 1
-                totals[key, default: .zero] = totals[key, default: .zero] + e.quantity
+        let weekSet = Set(tally.cells.keys)
+        let anyNoArea = tally.anyNoArea
+        for (week, byArea) in tally.cells {
+            for (area, byKind) in byArea {
+                for (kind, cell) in byKind {
+                    for key in [Self.key(week, area, kind), Self.key(week, Self.all, kind), Self.key(week, area, Self.all),
+                                Self.key(week, Self.all, Self.all), Self.key(Self.all, Self.all, kind), Self.key(Self.all, Self.all, Self.all)] {
+                        counts[key, default: 0] += cell.count
+                        totals[key, default: .zero] = totals[key, default: .zero] + cell.total
+                    }
+                }
             }
         }
-        let weeks = Self.weekRange(from: entries.map(\.at).min(), to: now, zone: zone, seen: weekSet)
+        let weeks = Self.weekRange(from: tally.first, to: now, zone: zone, seen: weekSet)
         let areas = campaign.areas.map(\.id) + (anyNoArea || campaign.areas.isEmpty ? [Self.noArea] : [])
         var lines: [Suppression.Line] = []
         for w in weeks {

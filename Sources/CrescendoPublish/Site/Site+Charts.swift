@@ -18,21 +18,21 @@ extension Site {
     /// privacy threshold, doubled until there are at most 200 points), then the total now.
     func cumulativeChart() -> Chart {
         let m = model
-        let entries = m.data.entries.filter { $0.at <= m.data.now }.sorted { ($0.at, $0.seq) < ($1.at, $1.seq) }
+        let instants = m.data.ledger.instants, count = Int64(instants.count)
         let ruleSteps = m.campaign.rules.compactMap { r -> Int64? in
             if case .every(let n, .entries, let filter, .none) = r.trigger, filter.isEmpty, r.enabled { return n }
             return nil
         }
         var step = max(ruleSteps.min() ?? 10, Int64(m.minCount), 1)
-        while Int64(entries.count) / step > 200 { step *= 2 }
+        while count / step > 200 { step *= 2 }
         var points: [(at: Instant, entries: Int64)] = []
         var k = step
-        while k <= Int64(entries.count) {
-            points.append((entries[Int(k - 1)].at, k))
+        while k <= count {
+            points.append((Instant(seconds: instants[Int(k - 1)]), k))
             k += step
         }
-        if Int64(entries.count) % step != 0 { points.append((m.data.now, Int64(entries.count))) }
-        let from = min(m.campaign.start, entries.first?.at ?? m.campaign.start)
+        if count % step != 0 { points.append((m.data.now, count)) }
+        let from = min(m.campaign.start, m.data.ledger.first ?? m.campaign.start)
         let markers = ChartMarker.from(m.data.past.filter { $0.at <= m.data.now }, redact: m.redact)
         return CumulativeChart(zone: m.campaign.zone, points: points, markers: markers, from: from, to: max(m.data.now, from), step: step).chart()
     }

@@ -1,0 +1,84 @@
+import CrescendoCore
+import CrescendoPublish
+import CrescendoStore
+
+/// A `SiteState` and how far into a ledger store it has been fed: the chain's head and the
+/// last indicator sample and response read. `crescendo publish` reads one whole (`read`);
+/// the daemon keeps one and feeds it what was recorded since (`update`), so a new entry costs
+/// reading that entry, not the ledger.
+public struct SiteFeed: Sendable {
+    public private(set) var state: SiteState
+    /// The head the entries were read to (its count and hash are the ones the pages show).
+    public private(set) var head: ChainHead
+    /// The last entry seq, indicator sample id and response id read.
+    public private(set) var cursor: FactCursor
+
+    /// Reads the ledger as it now reads (corrections applied), with its indicator samples and
+    /// responses, up to `asOf`, streaming: the entries are counted and fed to the engine one by
+    /// one, never held. The head is read first and entries appended after it are left out, so
+    /// the count and hash shown always describe the entries the pages are built from.
+    ///
+    /// Entries come in seq order; one dated before an entry ahead of it (a backfill) cannot go
+    /// to the engine in time order on that pass, so such entries are kept aside and a second
+    /// pass feeds every entry in time order (ties in seq order), as `simulate` sorts them.
+    ///
+    /// `live`: a state the caller will `update` (the daemon's): facts stamped after `asOf` are
+    /// kept until then instead of dropped.
+    public static func read(from store: any LedgerStore, campaign: Campaign, asOf: Instant, live: Bool = false) async throws -> SiteFeed {
+        let head = try await store.head()
+        let side = try await store.facts(after: FactCursor(entrySeq: head.seq))
+        let cursor = FactCursor(entrySeq: head.seq, indicatorID: side.cursor.indicatorID, responseID: side.cursor.responseID)
+        let fresh = { () -> SiteState in
+            var s = SiteState(campaign: campaign, asOf: asOf, live: live)
+            _ = s.hold(indicators: FactOrder.byTime(side.indicators, at: \.at), responses: FactOrder.byTime(side.responses, at: \.at))
+            return s
+        }
+        var state = fresh()
+        var aside: [LedgerEntry] = []
+        try await store.forEachCurrentEntry { e in
+            if e.seq <= head.seq, !state.record(e) { aside.append(e) }
+        }
+        if !aside.isEmpty {
+            aside = aside.sorted { ($0.at, $0.seq) < ($1.at, $1.seq) }
+            let skipped = Set(aside.map(\.seq))
+            var next = 0
+            state = fresh()
+            try await store.forEachCurrentEntry { e in
+                guard e.seq <= head.seq, !skipped.contains(e.seq) else { return }
+                while next < aside.count, (aside[next].at, aside[next].seq) < (e.at, e.seq) { _ = state.record(aside[next]); next += 1 }
+                _ = state.record(e)
+            }
+            for e in aside[next...] { _ = state.record(e) }
+        }
+        state.release()
+        return SiteFeed(state: state, head: head, cursor: cursor)
+    }
+
+    /// Feeds the state what the store recorded since, taking facts up to `asOf` (not before the
+    /// last `asOf`). False when that cannot be done fact by fact (a correction, a fact dated
+    /// before one already fed, a state that was not read `live`): then `read` a new one.
+    public mutating func update(from store: any LedgerStore, asOf: Instant) async throws -> Bool {
+        guard state.move(to: asOf) else { return false }
+        let head = try await store.head()
+        let side = try await store.facts(after: FactCursor(entrySeq: head.seq, indicatorID: cursor.indicatorID,
+                                                           responseID: cursor.responseID))
+        guard state.hold(indicators: side.indicators, responses: side.responses) else { return false }
+        var state = self.state, fits = true
+        try await store.forEachEntry(after: cursor.entrySeq) { stored in
+            guard fits, stored.seq <= head.seq else { return }
+            fits = stored.corrects == nil && state.record(stored.entry)
+        }
+        guard fits else { return false }
+        state.release()
+        self.state = state
+        self.head = head
+        cursor = FactCursor(entrySeq: head.seq, indicatorID: side.cursor.indicatorID, responseID: side.cursor.responseID)
+        return true
+    }
+
+    /// The site's input at the state's `asOf`.
+    public func data(moneyFlows: [MoneyFlow], weeksAhead: Int = 8, baseURL: String? = nil) -> SiteData {
+        state.data(now: state.asOf, moneyFlows: moneyFlows, ledgerCount: head.count, headHash: head.hash,
+                   weeksAhead: weeksAhead, baseURL: baseURL)
+    }
+}
