@@ -59,10 +59,12 @@ public struct CrescendoDaemon: Sendable {
         let tokens = TokenBook(store: store, daemonToken: config.token)
         let log = AccessLog()
         let access = AccessService(store: store, log: log, tokens: tokens, clock: clock, logger: logger)
-        let site = SiteCache(store: store, registry: registry, clock: clock, servesStale: config.servesStaleSite, logger: logger)
+
+        let health = StoreHealth(logger: logger)
+        let site = SiteCache(store: store, registry: registry, clock: clock, servesStale: config.servesStaleSite, health: health,
+                             logger: logger)
         // The first site is read while the rest starts (the scheduler replays the ledger meanwhile).
         Task { await site.warmUp() }
-        let health = StoreHealth(logger: logger)
         let api = DaemonAPI(store: store, registry: registry, scheduler: scheduler, ingest: ingest, clock: clock, metrics: metrics,
                             tokens: tokens, log: log, site: site, health: health, logger: logger, reload: { reloader.reload() })
         if config.token == nil, try await store.tokens().allSatisfy({ $0.refusal(at: clock.now()) != nil }) {

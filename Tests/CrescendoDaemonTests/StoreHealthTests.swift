@@ -91,6 +91,32 @@ final class StoreHealthTests: XCTestCase {
         }
     }
 
+    func testWhileTheDatabaseIsLostTheLastSiteBuiltIsServedWithoutAskingTheStore() async throws {
+        let fx = try DaemonFixture()
+        let health = StoreHealth()
+        let cache = SiteCache(store: fx.store, registry: fx.registry, clock: fx.clock, servesStale: true, health: health)
+        try await fx.post(["2026-02-01T10:00:00Z"])
+        let first = try await cache.file("/")
+        let before = try XCTUnwrap(first).bytes
+        XCTAssertTrue(String(decoding: before, as: UTF8.self).contains(LiveSiteTests.chainCount(1)))
+        health.note(Self.lost, at: fx.clock.now())
+        try await fx.post(["2026-02-02T10:00:00Z"])
+        let second = try await cache.file("/")
+        let during = try XCTUnwrap(second).bytes
+        XCTAssertEqual(during, before, "the store is not asked for its version while the database is lost")
+        await cache.caughtUp()
+        var builds = await cache.builds
+        XCTAssertEqual(builds, 1, "no build is started while the database is lost")
+        health.noteReachable(at: fx.clock.now())
+        _ = try await cache.file("/")
+        await cache.caughtUp()
+        let third = try await cache.file("/")
+        let after = try XCTUnwrap(third).bytes
+        XCTAssertTrue(String(decoding: after, as: UTF8.self).contains(LiveSiteTests.chainCount(2)))
+        builds = await cache.builds
+        XCTAssertEqual(builds, 2)
+    }
+
     private static func headers(_ token: String?) -> HTTPFields {
         var h: HTTPFields = [.contentType: "application/json"]
         if let token { h[.authorization] = "Bearer \(token)" }

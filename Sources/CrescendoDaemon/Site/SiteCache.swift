@@ -39,6 +39,8 @@ public actor SiteCache {
     private var current: (key: Key, site: Site)?
     private var building: (key: Key, task: Task<(SiteFeed, Site, Bool), any Error>)?
     /// Whether a request may be answered with the last site built while a newer one is built.
+    /// Whether the ledger database can be reached: while it cannot, the last site is served.
+    private let health: StoreHealth?
     private let servesStale: Bool
     private var refreshing: Task<Void, Never>?
     /// The files of the current site rendered so far (a page renders from the whole site, so
@@ -60,8 +62,8 @@ public actor SiteCache {
 
     public init(store: any LedgerStore, registry: CampaignRegistry, clock: any DaemonClock, weeksAhead: Int = 8,
                 baseURL: String? = nil, images: CardImages = CardImages(), servesStale: Bool = false,
-                logger: Logger = Logger(label: "crescendo.site")) {
-        self.store = store; self.registry = registry; self.clock = clock; self.servesStale = servesStale
+                health: StoreHealth? = nil, logger: Logger = Logger(label: "crescendo.site")) {
+        self.store = store; self.registry = registry; self.clock = clock; self.servesStale = servesStale; self.health = health
         self.weeksAhead = weeksAhead; self.baseURL = baseURL; self.images = images; self.logger = logger
     }
 
@@ -97,7 +99,16 @@ public actor SiteCache {
     /// The site as of now with the key it was built for.
     private func entry() async throws -> (key: Key, site: Site) {
         let now = clock.now()
-        let key = Key(version: try await store.version(), generation: registry.primary.generation, hour: now.seconds.floorDiv(3600))
+        // While the database cannot be reached, the last site built is served as it is.
+        if servesStale, let current, health?.isLost == true { return current }
+        let version: LedgerVersion
+        do {
+            version = try await store.version()
+        } catch where servesStale && current != nil && StoreHealth.unavailability(error) != nil {
+            health?.note(error, at: now)
+            return current!
+        }
+        let key = Key(version: version, generation: registry.primary.generation, hour: now.seconds.floorDiv(3600))
         if let current, current.key == key { return current }
         if servesStale, let current {
             if refreshing == nil { refreshing = Task { await refresh(key, now: now) } }
