@@ -48,7 +48,8 @@ public struct CrescendoDaemon: Sendable {
         logger.info("ledger \(store.location), campaign \(registry.primary.campaign.id)")
         let ingest = IngestQueue(store: store, clock: clock)
         let leases = LeaseBook(owner: LeaseBook.newOwner(host: config.host, port: config.port), options: config.federation)
-        let leaseService = LeaseService(store: store, registry: registry, book: leases, logger: logger)
+        let health = StoreHealth(logger: logger)
+        let leaseService = LeaseService(store: store, registry: registry, book: leases, logger: logger, health: health, clock: clock)
         // The first step judges the campaigns this daemon can take at once.
         await leaseService.refresh(registry.campaigns.map(\.campaign.id))
         let dispatcher = Dispatcher(store: store, registry: registry, clock: clock, retry: config.retry, logger: logger, metrics: metrics,
@@ -60,7 +61,6 @@ public struct CrescendoDaemon: Sendable {
         let log = AccessLog()
         let access = AccessService(store: store, log: log, tokens: tokens, clock: clock, logger: logger)
 
-        let health = StoreHealth(logger: logger)
         let site = SiteCache(store: store, registry: registry, clock: clock, servesStale: config.servesStaleSite, health: health,
                              logger: logger)
         // The first site is read while the rest starts (the scheduler replays the ledger meanwhile).

@@ -117,6 +117,18 @@ final class StoreHealthTests: XCTestCase {
         XCTAssertEqual(builds, 2)
     }
 
+    /// The lease service asks the store on every daemon, judging or not (on SQLite a new owner
+    /// takes the lease at once; on PostgreSQL a follower's answer is a refusal, which counts the same).
+    func testALeaseAnswerMarksTheDatabaseBack() async throws {
+        let fx = try DaemonFixture()
+        let health = StoreHealth()
+        let service = LeaseService(store: fx.store, registry: fx.registry, book: LeaseBook(owner: "d1", options: FederationOptions()),
+                                   logger: fx.logger, health: health, clock: fx.clock)
+        health.note(Self.lost, at: fx.clock.now())
+        await service.refresh(["fixture"])
+        XCTAssertEqual(health.current, .up)
+    }
+
     private static func headers(_ token: String?) -> HTTPFields {
         var h: HTTPFields = [.contentType: "application/json"]
         if let token { h[.authorization] = "Bearer \(token)" }

@@ -9,8 +9,8 @@ import Logging
 /// are looked up. While `health` says the database is lost, a write (any method but GET and HEAD
 /// on `/api/` or `/app/`) is refused at once with 503 and `Retry-After`, and nothing is recorded.
 /// Any request that meets `StoreError.unavailable` marks the database lost and is answered 503
-/// in the same words (JSON on `/api/`, a small page elsewhere); the scheduler, which tries the
-/// store every second, marks it back. Public pages are served from the last site built.
+/// in the same words (JSON on `/api/`, a small page elsewhere); `LeaseService`, which asks the
+/// store every few seconds, marks it back. Public pages are served from the last site built.
 ///
 /// A store that is busy (a lock held too long), full or read-only is a 503 in its own words too:
 /// the request may succeed later as it is. Any other error that is not an HTTP answer of its own

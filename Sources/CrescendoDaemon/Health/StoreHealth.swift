@@ -5,12 +5,12 @@ import Synchronization
 
 /// Whether the ledger database can be reached, as the daemon last found it.
 ///
-/// The scheduler (every second), the dispatcher and every request report what they met: an
-/// `StoreError.unavailable` marks the database lost from that instant, any store operation that
-/// succeeds marks it back. While it is lost, `/healthz` answers 503, `/api/status` says so, and
+/// The scheduler (every second), the dispatcher and every request report the errors they met:
+/// a `StoreError.unavailable` marks the database lost from that instant. `LeaseService`, which
+/// asks the store for every campaign's lease every few seconds, marks it back when it answers. While it is lost, `/healthz` answers 503, `/api/status` says so, and
 /// writes are refused at once with 503 (`StoreAvailability`) instead of each waiting for a
-/// connection; the scheduler goes on trying, so the daemon resumes by itself when the database
-/// returns.
+/// connection; the lease service goes on asking, so the daemon resumes by itself when the
+/// database returns.
 public final class StoreHealth: Sendable {
     /// The database as last found: reachable, or lost since an instant, with the error's sentence.
     public enum State: Equatable, Sendable {
@@ -55,14 +55,11 @@ public final class StoreHealth: Sendable {
         return true
     }
 
-    /// Notes how a background round (a scheduler step, a dispatcher round) ended. Returns true
-    /// when `error` is the database being unreachable (logged once here, so the caller need not).
+    /// Notes the error a background round (a scheduler step, a dispatcher round, a lease
+    /// renewal) ended with. Returns true when it is the database being unreachable (logged once
+    /// here, so the caller need not).
     @discardableResult
-    public func noteRound(_ error: (any Error)?, at now: Instant) -> Bool {
-        guard let error else {
-            noteReachable(at: now)
-            return false
-        }
+    public func noteRound(_ error: any Error, at now: Instant) -> Bool {
         note(error, at: now)
         return Self.unavailability(error) != nil
     }

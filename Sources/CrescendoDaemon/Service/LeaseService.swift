@@ -7,11 +7,17 @@ import ServiceLifecycle
 /// daemon's clock), and gives them all up at a clean stop so another daemon takes over at
 /// once. A renewal that fails or is refused leaves the book to run out by itself; the
 /// scheduler judges only what the book trusts.
+///
+/// It asks the store every few seconds for every campaign, held or not, so it is also what
+/// tells `health` the database answers again: on a daemon that judges nothing (a follower),
+/// no scheduler step reaches the store.
 struct LeaseService: Service {
     let store: any DaemonStore
     let registry: CampaignRegistry
     let book: LeaseBook
     let logger: Logger
+    var health = StoreHealth()
+    var clock: any DaemonClock = SystemClock()
 
     func run() async throws {
         let options = book.options
@@ -41,8 +47,11 @@ struct LeaseService: Service {
                 } else if book.drop(id) {
                     logger.warning("\(id): another daemon holds the lease now; no longer judging it")
                 }
+                health.noteReachable(at: clock.now())
             } catch {
-                logger.error("\(id): could not renew the lease (it runs out by itself): \(error)")
+                if !health.noteRound(error, at: clock.now()) {
+                    logger.error("\(id): could not renew the lease (it runs out by itself): \(error)")
+                }
             }
         }
     }
