@@ -87,16 +87,20 @@ public actor Scheduler {
         var mode = modes[id] ?? .normal
         let target = now - lag
         let persisted = try await cachedWatermark(id)
+        let started = ContinuousClock.now
         let facts = try await store.facts(after: rt.cursor)
         let identified: [(id: String, occurrence: Occurrence)]
-        if let late = rt.lateFrom(facts) {
-            let from = rt.rewind(before: late)
+        var late: (at: Instant, from: Instant, count: Int, read: Duration, run: Duration)?
+        if let at = rt.lateFrom(facts) {
+            let from = rt.rewind(before: at)
             if from == .distantPast { builds[id, default: 0] += 1 } else { rewinds[id, default: 0] += 1 }
+            let read = ContinuousClock.now
             let replay = try await store.facts(from: from, through: facts.cursor)
             let count = replay.entries.count + replay.indicators.count + replay.responses.count
             replayed[id, default: 0] += count
-            logger.info("a fact at \(late) is older than what \(id) has judged; replaying \(count) fact(s) from \(from == .distantPast ? "the start" : "\(from)") (\(rt.checkpoints.count) checkpoint(s) kept)")
+            let run = ContinuousClock.now
             identified = rt.run(replay, through: target)
+            late = (at, from, count, run - read, ContinuousClock.now - run)
             if mode == .normal { mode = .rebuilt }
         } else {
             identified = rt.run(facts, through: target)
@@ -105,6 +109,7 @@ public actor Scheduler {
         if mode == .startup, let persisted {
             lastAlive = max(persisted.aliveAt, facts.lastRecordedAt ?? .distantPast)
         }
+        let committing = ContinuousClock.now
         let actions = try await classify(identified, rt.loaded, mode: mode, judged: persisted?.judgedThrough, lastAlive: lastAlive,
                                          startedAt: startedAt[id], now: now)
         let timers = rt.engine.pendingTimers
@@ -117,11 +122,26 @@ public actor Scheduler {
         watermarks[id] = Watermark(judgedThrough: step.judgedThrough, aliveAt: now)
         runtimes[id] = rt
         modes[id] = .normal
+        if let late {
+            let all = ContinuousClock.now - started
+            logger.info("""
+                a fact at \(late.at) is older than what \(id) has judged; replayed \(late.count) fact(s) from \
+                \(late.from == .distantPast ? "the start" : "\(late.from)") (\(rt.checkpoints.count) checkpoint(s) kept) in \
+                \(Self.seconds(all)) s: read \(Self.seconds(late.read)) s, engine \(Self.seconds(late.run)) s, \
+                actions looked up and committed \(Self.seconds(ContinuousClock.now - committing)) s
+                """)
+        }
         if mode == .startup, let lastAlive, let startedAt = startedAt[id] {
             let missed = (try? await store.timers(campaign: id))?.filter { $0.timer.at > lastAlive && $0.timer.at < startedAt }.count ?? 0
             logger.info("\(id): resumed; judged through \(step.judgedThrough), \(inserted.count) action(s) recorded on catch-up, \(missed) timer(s) had fallen due while down")
         }
         return inserted
+    }
+
+    /// A duration in seconds with three decimals, for the log.
+    private static func seconds(_ d: Duration) -> String {
+        let ms = d.components.seconds * 1000 + d.components.attoseconds / 1_000_000_000_000_000
+        return "\(ms / 1000).\(String(ms % 1000 + 1000).dropFirst())"
     }
 
     /// The campaign's watermark as last committed (read from the store once).
