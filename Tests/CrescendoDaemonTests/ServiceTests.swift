@@ -2,6 +2,8 @@ import CrescendoCore
 @testable import CrescendoDaemon
 import CrescendoStore
 import CrescendoTestSupport
+import Hummingbird
+import HummingbirdTesting
 import XCTest
 
 /// The scheduler and dispatcher services as the daemon runs them, on a clock moved by hand:
@@ -9,7 +11,7 @@ import XCTest
 final class ServiceTests: XCTestCase {
     /// Runs both services over the fixture until `body` returns, then stops them.
     private func withServices(_ fx: DaemonFixture, retry: RetryPolicy = RetryPolicy(),
-                              _ body: (Dispatcher) async throws -> Void) async throws {
+                              _ body: (Dispatcher, Scheduler) async throws -> Void) async throws {
         let dispatcher = fx.dispatcher(retry: retry)
         let scheduler = fx.scheduler(dispatcher: dispatcher)
         let (clock, logger) = (fx.clock, fx.logger)
@@ -19,7 +21,7 @@ final class ServiceTests: XCTestCase {
                 group.addTask { try? await DispatcherService(dispatcher: dispatcher, health: StoreHealth(), logger: logger).run() }
             }
         }
-        do { try await body(dispatcher) } catch { services.cancel(); throw error }
+        do { try await body(dispatcher, scheduler) } catch { services.cancel(); throw error }
         services.cancel()
         await services.value
     }
@@ -31,7 +33,7 @@ final class ServiceTests: XCTestCase {
 
     func testAnActionIsDeliveredInTheSecondItFallsDue() async throws {
         let fx = try DaemonFixture(start: Self.firstMorning)
-        try await withServices(fx) { dispatcher in
+        try await withServices(fx) { dispatcher, _ in
             // Both services start, do their first round, and sleep until the next second.
             await fx.clock.waitForSleepers(2, until: t("2026-01-01T08:00:01Z"))
             try await fx.post(["2026-01-01T08:00:01Z", "2026-01-01T08:00:01Z", "2026-01-01T08:00:01Z"])
@@ -51,6 +53,34 @@ final class ServiceTests: XCTestCase {
         }
     }
 
+    /// A write through the API wakes the scheduler: a backfill (dated before what is judged)
+    /// is judged, and its action delivered, without the clock reaching the next second.
+    func testAPostedBackfillIsJudgedAtOnceNotAtTheNextSecond() async throws {
+        let fx = try DaemonFixture(start: Self.firstMorning)
+        try await withServices(fx) { _, scheduler in
+            await fx.clock.waitForSleepers(2, until: t("2026-01-01T08:00:01Z"))
+            let app = Application(router: fx.api(scheduler: scheduler).router())
+            try await app.test(.router) { client in
+                let one = #"{"kind":"masks","at":"2026-01-01T07:00:00Z"}"#
+                let (status, _) = try await post(client, "/api/entries", "[\(one),\(one),\(one)]")
+                XCTAssertEqual(status, .created)
+            }
+            // Polled for at most 10 s of real time: without the wake, nothing moves the clock.
+            var rows: [ActionRecord] = []
+            let deadline = ContinuousClock.now + .seconds(10)
+            while rows.first?.state != .delivered, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(10))
+                rows = try fx.store.actions(since: nil, limit: 10)
+            }
+            XCTAssertEqual(rows.map(\.state), [.delivered], "the write did not wake the scheduler")
+            XCTAssertEqual(rows.map(\.rule), ["every-3"])
+            XCTAssertEqual(rows.map(\.dueAt), [t("2026-01-01T07:00:00Z")])
+            XCTAssertEqual(rows.map(\.late), [true], "due before what was judged when it arrived")
+            XCTAssertEqual(fx.clock.now(), t(Self.firstMorning), "the clock never moved")
+            await fx.clock.waitForSleepers(2, until: t("2026-01-01T08:00:01Z"))
+        }
+    }
+
     func testAFailedDeliveryIsRetriedWhenTheClockReachesItsRetryTime() async throws {
         let fx = try DaemonFixture(start: Self.firstMorning)
         let start = fx.clock.now()
@@ -60,7 +90,7 @@ final class ServiceTests: XCTestCase {
         ], timers: nil))
         func attempts() throws -> [Int] { try fx.store.deadLetters(limit: 10).map(\.attempts) }
         // The channel's command exits 1: every attempt fails at once.
-        try await withServices(fx, retry: RetryPolicy(maxAttempts: 3, base: TimeSpan(seconds: 5))) { dispatcher in
+        try await withServices(fx, retry: RetryPolicy(maxAttempts: 3, base: TimeSpan(seconds: 5))) { dispatcher, _ in
             await dispatcher.waitForAttempts(1)
             // The retry is due at start + 5 s; four seconds later both services sleep until then.
             fx.clock.advance(by: TimeSpan(seconds: 4))

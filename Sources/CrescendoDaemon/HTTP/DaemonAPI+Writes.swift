@@ -6,7 +6,8 @@ import Hummingbird
 /// The write routes. Each writes its facts, its audit line and its `Idempotency-Key` in one
 /// transaction; a refusal writes nothing but its audit line (`RefusalAudit`). The web app's
 /// forms go through the same functions (`recordEntries`, `recordResponses`), so there is one
-/// path into the ledger.
+/// path into the ledger. A write that records facts wakes the scheduler (`Scheduler.wake()`),
+/// which then judges them at once instead of at the next second.
 extension DaemonAPI {
     func postEntries(_ request: Request, _ caller: Caller) async throws -> Response {
         let buffer = try await collect(request)
@@ -30,6 +31,7 @@ extension DaemonAPI {
             case .claimed(let first): return try replay(first, claim!, what, caller)
             case .recorded(let stored):
                 metrics.recordedEntries(stored.count)
+                scheduler.wake()
                 return WriteResult(reply: batch.reply!(stored))
             }
         }
@@ -90,6 +92,7 @@ extension DaemonAPI {
                                                       note: note(what, caller, claim: claim, outcome: reply.status, ids: ids),
                                                       reply: reply)
         if case .claimed(let first) = outcome { return try replay(first, claim!, what, caller) }
+        scheduler.wake()
         return WriteResult(reply: reply)
     }
 

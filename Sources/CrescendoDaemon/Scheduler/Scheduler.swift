@@ -24,6 +24,9 @@ public actor Scheduler {
     private let floor: StampFloor?
     /// Woken when a step records actions to deliver.
     private let dispatcher: Dispatcher?
+    /// Rung by the write routes after they commit facts (`wake()`), so that the next step runs
+    /// at once instead of at the next second boundary.
+    private let doorbell = Doorbell()
     var runtimes: [String: CampaignRuntime] = [:]
     var modes: [String: Mode] = [:]
     var watermarks: [String: Watermark] = [:]
@@ -56,6 +59,13 @@ public actor Scheduler {
         floor = ingest?.floor
         self.dispatcher = dispatcher
     }
+
+    /// Asks for a step now: facts were recorded (an entry, a response, an indicator sample).
+    /// Rings coalesce; a ring during a step makes the next wait return at once.
+    public nonisolated func wake() { doorbell.ring() }
+
+    /// Waits for `wake()`, for the clock to reach `deadline`, or for cancellation.
+    nonisolated func waitForFacts(until deadline: Instant) async { await doorbell.wait(until: deadline, on: clock) }
 
     /// One step at the clock's current time; returns the actions it recorded.
     @discardableResult
@@ -117,6 +127,8 @@ public actor Scheduler {
         let step = DaemonStep(campaign: id, judgedThrough: max(target, persisted?.judgedThrough ?? target), aliveAt: now,
                               actions: actions, timers: changed ? timers.map { TimerRecord(campaign: id, timer: $0) } : nil,
                               fence: fence(id))
+        // Committed even when it holds nothing new (a step woken by a write in a second already
+        // judged): the fenced commit is how a stale lease holder learns it lost the campaign.
         let inserted = try await store.commit(step)
         rt.persistedTimers = timers
         watermarks[id] = Watermark(judgedThrough: step.judgedThrough, aliveAt: now)

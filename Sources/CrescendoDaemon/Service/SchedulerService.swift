@@ -2,7 +2,9 @@ import CrescendoCore
 import Logging
 import ServiceLifecycle
 
-/// Runs the scheduler at start and then at every second boundary of its clock, until shutdown.
+/// Runs the scheduler at start, then at every second boundary of its clock and whenever a write
+/// route rings it (`Scheduler.wake()`: this daemon committed facts), until shutdown. Facts other
+/// daemons write to a shared ledger arrive by the second boundary.
 struct SchedulerService: Service {
     let scheduler: Scheduler
     let clock: any DaemonClock
@@ -19,8 +21,9 @@ struct SchedulerService: Service {
             } catch {
                 if !health.noteRound(error, at: clock.now()) { logger.error("scheduler step failed, retrying: \(error)") }
             }
-            // Wake as the next second begins: the second just ended can then be judged.
-            try? await cancelWhenGracefulShutdown { try await clock.sleep(until: now + TimeSpan(seconds: 1)) }
+            // Wake as the next second begins (the second just ended can then be judged), or at
+            // once when facts were recorded meanwhile.
+            await cancelWhenGracefulShutdown { await scheduler.waitForFacts(until: now + TimeSpan(seconds: 1)) }
         }
     }
 }
