@@ -53,7 +53,8 @@ extension SQLiteLedgerStore {
         var found: [LedgerEntry] = []
         var reader = try EntryRowReader(db, sql: "SELECT \(EntryRowReader.columns) FROM entries WHERE \(entries)",
                                         arguments: entryArguments, path: path)
-        while let row = try reader.next() {
+        // The facts need the entries, not their hashes as text.
+        while let row = try reader.next(hashText: false) {
             found.append(row.stored.entry)
             next.entrySeq = max(next.entrySeq, row.stored.seq)
             lastRecorded = max(lastRecorded ?? .min, row.stored.recordedAt.seconds)
