@@ -153,7 +153,10 @@ public actor SiteCache {
         building = (key, task)
         defer { if building?.key == key { building = nil } }
         let (newFeed, site, wasWhole) = try await task.value
-        if wasWhole { wholeReads += 1 }
+        if wasWhole {
+            wholeReads += 1
+            HeapTrim.release()
+        }
         if feed == nil || feed!.feed.head.seq <= newFeed.head.seq && feed!.feed.state.asOf <= newFeed.state.asOf {
             feed = (key.generation, newFeed)
         }
