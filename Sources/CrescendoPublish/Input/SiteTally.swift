@@ -101,7 +101,9 @@ public struct SiteTally: Sendable {
         } else {
             instants.append(t)
         }
-        guard let story = PublicStory(e, campaign: campaign, redact: redact) else { return }
+        // Most entries have no free text: no story, and no copy of the campaign to find out.
+        guard e.care != nil || e.cause != nil || e.change != nil,
+              let story = PublicStory(e, campaign: campaign, redact: redact) else { return }
         if let last = stories.last, last.seq > story.seq {
             stories.insert(story, at: stories.firstIndex { $0.seq > story.seq }!)
         } else {
