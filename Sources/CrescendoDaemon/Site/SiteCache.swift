@@ -124,7 +124,11 @@ public actor SiteCache {
     /// then tries again.
     public func warmUp() async {
         do { _ = try await site() } catch { logger.error("the public site could not be built at start: \(error)") }
+        warmedUp = true
     }
+
+    /// Whether `warmUp` is done (built or failed).
+    public private(set) var warmedUp = false
 
     /// Waits for the background build in progress, if any (for tests and the benchmark).
     public func caughtUp() async { await refreshing?.value }
