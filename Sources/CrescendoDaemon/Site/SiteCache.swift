@@ -157,10 +157,10 @@ public actor SiteCache {
         building = (key, task)
         defer { if building?.key == key { building = nil } }
         let (newFeed, site, wasWhole) = try await task.value
-        if wasWhole {
-            wholeReads += 1
-            HeapTrim.release()
-        }
+        if wasWhole { wholeReads += 1 }
+        // A build copies the engine to judge through now and over the weeks ahead (tens of
+        // MB at 1,000,000 entries), freed at once; without this the allocator keeps them.
+        HeapTrim.release()
         if feed == nil || feed!.feed.head.seq <= newFeed.head.seq && feed!.feed.state.asOf <= newFeed.state.asOf {
             feed = (key.generation, newFeed)
         }
