@@ -8,7 +8,7 @@ import ServiceLifecycle
 /// `readyWaitSeconds`, in real time): the daemon passes "the public site's first build is
 /// done", so that the site's whole read of the ledger and the scheduler's whole replay do not
 /// share the cores at a start (at 1,000,000 entries on 2 cores the first page waited for
-/// both; docs/daemon.md, "What a start costs").
+/// both; docs/daemon.md, "What a start costs, and what the daemon holds").
 struct SchedulerService: Service {
     let scheduler: Scheduler
     let clock: any DaemonClock
