@@ -59,7 +59,7 @@ extension SQLiteLedgerStore {
         var reader = try EntryRowReader(db, sql: "SELECT \(EntryRowReader.columns) FROM entries WHERE \(entries)",
                                         arguments: entryArguments, path: path)
         // The facts need the entries, not their hashes as text.
-        while let row = try reader.next(hashText: false) {
+        while let row = try reader.next(hashText: false, hashBytes: false) {
             found.append(row.stored.entry)
             next.entrySeq = max(next.entrySeq, row.stored.seq)
             lastRecorded = max(lastRecorded ?? .min, row.stored.recordedAt.seconds)

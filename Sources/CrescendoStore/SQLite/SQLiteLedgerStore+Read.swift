@@ -53,7 +53,7 @@ extension SQLiteLedgerStore {
         try bulkRead { db in
             var reader = try EntryRowReader(db, sql: "SELECT \(EntryRowReader.columns) FROM entries ORDER BY seq", path: path)
             // The entries as they read, not their hashes as text.
-            while let (stored, _) = try reader.next(hashText: false) {
+            while let (stored, _) = try reader.next(hashText: false, hashBytes: false) {
                 guard stored.corrects == nil else { continue }
                 if var replacement = corrections[stored.seq]?.entry {
                     replacement.seq = stored.seq
