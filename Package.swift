@@ -114,6 +114,8 @@ let package = Package(
         // What only PostgreSQL has: URLs, its errors, several clients on one chain.
         .testTarget(name: "CrescendoPostgresTests", dependencies: [
             "CrescendoPostgres", "CrescendoStore", "CrescendoCore", "CrescendoTestSupport",
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         // Golden files are read by path (#filePath), not bundled.
         .testTarget(name: "CrescendoPublishTests", dependencies: ["CrescendoPublish", "CrescendoCore", "CrescendoTestSupport"], exclude: ["Golden"]),
