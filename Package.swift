@@ -75,7 +75,7 @@ let package = Package(
             .product(name: "Subprocess", package: "swift-subprocess"),
         ]),
         // The public site's input read from a ledger store (for `crescendo publish` and the daemon).
-        .target(name: "CrescendoPublishStore", dependencies: ["CrescendoCore", "CrescendoStore", "CrescendoPublish"]),
+        .target(name: "CrescendoPublishStore", dependencies: ["CrescendoCore", "CrescendoInputs", "CrescendoStore", "CrescendoPublish"]),
         // The daemon: scheduler, dispatch channels, HTTP API, reload, wiring.
         .target(name: "CrescendoDaemon", dependencies: [
             "CrescendoCore", "CrescendoInputs", "CrescendoDSL", "CrescendoStore", "CrescendoPublish", "CrescendoPublishStore",
