@@ -75,7 +75,7 @@ let package = Package(
             .product(name: "Subprocess", package: "swift-subprocess"),
         ]),
         // The public site's input read from a ledger store (for `crescendo publish` and the daemon).
-        .target(name: "CrescendoPublishStore", dependencies: ["CrescendoCore", "CrescendoStore", "CrescendoPublish"]),
+        .target(name: "CrescendoPublishStore", dependencies: ["CrescendoCore", "CrescendoInputs", "CrescendoStore", "CrescendoPublish"]),
         // The daemon: scheduler, dispatch channels, HTTP API, reload, wiring.
         .target(name: "CrescendoDaemon", dependencies: [
             "CrescendoCore", "CrescendoInputs", "CrescendoDSL", "CrescendoStore", "CrescendoPublish", "CrescendoPublishStore",
@@ -114,6 +114,8 @@ let package = Package(
         // What only PostgreSQL has: URLs, its errors, several clients on one chain.
         .testTarget(name: "CrescendoPostgresTests", dependencies: [
             "CrescendoPostgres", "CrescendoStore", "CrescendoCore", "CrescendoTestSupport",
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         // Golden files are read by path (#filePath), not bundled.
         .testTarget(name: "CrescendoPublishTests", dependencies: ["CrescendoPublish", "CrescendoCore", "CrescendoTestSupport"], exclude: ["Golden"]),

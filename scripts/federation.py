@@ -37,7 +37,8 @@ import tempfile
 import threading
 import time
 
-from federation_kit import Daemon, Database, Poster, Receiver, ReceiverServer, campaign, free_port, holder_index, measure_takeover
+from federation_kit import (Daemon, Database, Poster, Receiver, ReceiverServer, campaign, free_port, holder_index, measure_judged_again,
+                            measure_takeover)
 
 BODY = """\
 channels:
@@ -99,7 +100,7 @@ def main():
                for i in range(args.daemons)]
     print(f"federation: seed {seed}, {args.daemons} daemons, {args.seconds:.0f} s of kills every ~{args.kill_every:.0f} s, folder {folder}")
     started = time.time()
-    failures, takeovers, pauses, kills = [], [], [], 0
+    failures, takeovers, pauses, frozen_pauses, kills = [], [], [], [], 0
     poster = Poster(daemons, token, rng, args.batch, args.pause)
     try:
         for d in daemons:
@@ -118,8 +119,20 @@ def main():
                 # (or write) alongside the daemon that took over.
                 paused_at = time.time()
                 resume = d.pause(args.takeover_limit)
+                time.sleep(1)
+                # Stopped between two statements of a transaction, it holds that transaction's
+                # row locks (the lease row, the chain head) until it resumes: nobody can take
+                # over before then (docs/federation.md, "Failure cases").
+                frozen = db.psql(f"SELECT count(*) FROM pg_stat_activity WHERE application_name = 'crescendo/{d.proc.pid}' "
+                                 "AND state LIKE 'idle in transaction%'")[0][0] != "0"
                 took = measure_takeover(db, owner, paused_at, args.takeover_limit)
                 resume.join()
+                if frozen and took is None:
+                    again = measure_judged_again(db, paused_at + args.takeover_limit, args.takeover_limit)
+                    frozen_pauses.append(again)
+                    print(f"  SIGSTOP of the holder (daemon {victim}) for {args.takeover_limit:.0f} s, stopped inside a transaction: "
+                          + (f"judged again {again:.1f} s after it resumed" if again is not None else "not judged again"))
+                    continue
                 pauses.append(took)
                 print(f"  SIGSTOP of the holder (daemon {victim}) for {args.takeover_limit:.0f} s: "
                       + (f"taken over in {took:.1f} s" if took is not None else "not taken over"))
@@ -169,9 +182,12 @@ def main():
         failures.append("no kill or pause of a lease holder happened: run longer")
     if any(t is None for t in pauses):
         failures.append(f"a holder paused for {args.takeover_limit:.0f} s was not taken over: {pauses}")
+    if any(t is None or t > args.takeover_limit for t in frozen_pauses):
+        failures.append(f"a holder stopped inside a transaction was not judged again within {args.takeover_limit:.0f} s of resuming: {frozen_pauses}")
     measured = [t for t in takeovers + pauses if t is not None]
     print(f"  daemons: {sum(d.starts for d in daemons)} starts, {kills} kill -9, {len(takeovers)} of a holder, {len(pauses)} holders paused; "
-          f"takeover max {max(measured, default=0):.1f} s, mean {sum(measured) / max(1, len(measured)):.1f} s")
+          f"takeover max {max(measured, default=0):.1f} s, mean {sum(measured) / max(1, len(measured)):.1f} s; "
+          f"{len(frozen_pauses)} paused inside a transaction")
     print(f"  entries: {poster.sent} posted, {len(poster.acked)} acknowledged, {len(poster.unacked)} not, {poster.failed} posts cut off")
     print(f"  {time.time() - started:.1f} s")
     if failures:
@@ -234,6 +250,14 @@ def check(binary, folder, db, poster):
     undelivered = sorted(set([i for i in routed if table.get(i) != "delivered"] + [i for i, st in table.items() if st in ("pending", "dead")]))
     if undelivered:
         out.append(f"{len(undelivered)} routed actions are not delivered, e.g. {[(i, table.get(i)) for i in undelivered[:3]]}")
+        # What the database holds of them, for the failure's report (the database is dropped next).
+        for i in undelivered[:5]:
+            quoted = i.replace("'", "''")
+            for r in db.psql(f"SELECT id, state, attempts, late, due_at, decided_at, reason FROM actions WHERE id = '{quoted}'"):
+                out.append(f"  action row: {r}")
+            rows = db.psql(f"SELECT channel, state, attempts, next_attempt_at, claimed_by, claims, claim_expires_at, last_error "
+                           f"FROM deliveries WHERE action_id = '{quoted}'")
+            out.append(f"  its deliveries: {rows or 'none'}")
     with Receiver.lock:
         log = list(Receiver.log)
     keys = collections.Counter(k for k, *_ in log)

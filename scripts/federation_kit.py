@@ -199,6 +199,19 @@ class Poster(threading.Thread):
             time.sleep(self.rng.uniform(0, self.pause))
 
 
+def measure_judged_again(db, since, limit):
+    """Seconds from `since` (a paused holder's resumption) until a commit of whichever daemon
+    holds the lease (the watermark's alive_at moved past `since`); None when none came within
+    2 * limit."""
+    deadline = since + 2 * limit
+    while time.time() < deadline:
+        lease = db.lease()
+        if lease and lease[0] and lease[3] > int(since):
+            return time.time() - since
+        time.sleep(0.1)
+    return None
+
+
 def measure_takeover(db, killed_owner, killed_at, limit):
     """Seconds from the kill to the first commit of a new holder (the lease's owner changed and
     the watermark's alive_at moved past the kill); None when it did not come within 2 * limit."""

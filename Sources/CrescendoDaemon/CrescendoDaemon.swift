@@ -63,7 +63,8 @@ public struct CrescendoDaemon: Sendable {
 
         let site = SiteCache(store: store, registry: registry, clock: clock, servesStale: config.servesStaleSite, health: health,
                              logger: logger)
-        // The first site is read while the rest starts (the scheduler replays the ledger meanwhile).
+        // The first site is read while the rest starts; the scheduler's first step (its replay
+        // of the ledger) waits for it, so that the first page does not wait for both.
         Task { await site.warmUp() }
         let api = DaemonAPI(store: store, registry: registry, scheduler: scheduler, ingest: ingest, clock: clock, metrics: metrics,
                             tokens: tokens, log: log, site: site, health: health, logger: logger, reload: { reloader.reload() })
@@ -83,7 +84,8 @@ public struct CrescendoDaemon: Sendable {
                 .init(service: StoreService(store: store)),
                 // Stops after the scheduler and the dispatcher, then gives up the leases.
                 .init(service: leaseService),
-                .init(service: SchedulerService(scheduler: scheduler, clock: clock, health: health, logger: logger)),
+                .init(service: SchedulerService(scheduler: scheduler, clock: clock, health: health, logger: logger,
+                                                ready: { await site.warmedUp })),
                 .init(service: DispatcherService(dispatcher: dispatcher, health: health, logger: logger)),
                 .init(service: reloader),
                 .init(service: access),

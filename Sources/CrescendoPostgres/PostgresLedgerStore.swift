@@ -64,10 +64,11 @@ public final class PostgresLedgerStore: DaemonStore, Sendable {
         await runner.value
     }
 
-    /// What every connection sends at start: the schema to use, read-only when asked, a name
-    /// in `pg_stat_activity`.
+    /// What every connection sends at start: the schema to use, read-only when asked, and a
+    /// name in `pg_stat_activity`, `crescendo/PID`, so an operator (or `scripts/federation.py`)
+    /// can tell which process a session belongs to.
     static func startupParameters(_ url: PostgresURL, readOnly: Bool) -> [(String, String)] {
-        var p: [(String, String)] = [("application_name", "crescendo")]
+        var p: [(String, String)] = [("application_name", "crescendo/\(getpid())")]
         if let schema = url.schema { p.append(("search_path", schema)) }
         if readOnly { p.append(("default_transaction_read_only", "on")) }
         return p
@@ -102,12 +103,12 @@ public final class PostgresLedgerStore: DaemonStore, Sendable {
 
     public func bind(campaign id: String) async throws {
         try await transaction { c in
-            let rows = try await c.query("SELECT value FROM meta WHERE key = 'campaign' FOR UPDATE", logger: self.logger)
+            let rows = try await c.run("SELECT value FROM meta WHERE key = 'campaign' FOR UPDATE", logger: self.logger)
             if let stored = try await rows.decode(String.self).first(where: { _ in true }) {
                 guard stored == id else { throw StoreError.campaignMismatch(path: self.location, stored: stored, given: id) }
             } else {
-                try await c.query("INSERT INTO meta (key, value) VALUES ('campaign', \(id)) ON CONFLICT (key) DO NOTHING", logger: self.logger)
-                let again = try await c.query("SELECT value FROM meta WHERE key = 'campaign'", logger: self.logger)
+                try await c.run("INSERT INTO meta (key, value) VALUES ('campaign', \(id)) ON CONFLICT (key) DO NOTHING", logger: self.logger)
+                let again = try await c.run("SELECT value FROM meta WHERE key = 'campaign'", logger: self.logger)
                 let stored = try await again.decode(String.self).first(where: { _ in true }) ?? id
                 guard stored == id else { throw StoreError.campaignMismatch(path: self.location, stored: stored, given: id) }
             }

@@ -1,4 +1,5 @@
 import CrescendoCore
+import CrescendoInputs
 import CrescendoPublish
 import CrescendoStore
 
@@ -35,7 +36,7 @@ public struct SiteFeed: Sendable {
         }
         var state = fresh()
         var aside: [LedgerEntry] = []
-        try await store.forEachCurrentEntry { e in
+        try forEachCurrentEntry(in: store) { e in
             if e.seq <= head.seq, !state.record(e) { aside.append(e) }
         }
         if !aside.isEmpty {
@@ -43,7 +44,7 @@ public struct SiteFeed: Sendable {
             let skipped = Set(aside.map(\.seq))
             var next = 0
             state = fresh()
-            try await store.forEachCurrentEntry { e in
+            try forEachCurrentEntry(in: store) { e in
                 guard e.seq <= head.seq, !skipped.contains(e.seq) else { return }
                 while next < aside.count, (aside[next].at, aside[next].seq) < (e.at, e.seq) { _ = state.record(aside[next]); next += 1 }
                 _ = state.record(e)
@@ -52,6 +53,16 @@ public struct SiteFeed: Sendable {
         }
         state.release()
         return SiteFeed(state: state, head: head, cursor: cursor)
+    }
+
+    /// The store's current entries, read on a thread of their own a batch ahead
+    /// (`PrefetchingEntrySource`, as `simulate` reads a ledger), so that decoding rows overlaps
+    /// the state's work: at a start the site's first read is what the first page waits for.
+    private static func forEachCurrentEntry(in store: any LedgerStore, _ body: (LedgerEntry) -> Void) throws {
+        let source = PrefetchingEntrySource<LedgerEntry>(producing: { emit in try await store.forEachCurrentEntry(emit) })
+        while let batch = try source.nextBatch() {
+            for e in batch { body(e) }
+        }
     }
 
     /// Feeds the state what the store recorded since, taking facts up to `asOf` (not before the

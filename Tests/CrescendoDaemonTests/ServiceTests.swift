@@ -106,4 +106,45 @@ final class ServiceTests: XCTestCase {
             XCTAssertEqual(try fx.store.actionCounts()[.dead], 1)
         }
     }
+
+    /// At a start the scheduler's first step waits for `ready` (the public site's first build
+    /// in the daemon), so that the two whole reads of the ledger do not share the cores; a
+    /// `ready` that never comes holds it back for `readyWaitSeconds` only.
+    func testTheFirstStepWaitsForReadyAndNoLongerThanItsBound() async throws {
+        let fx = try DaemonFixture(start: Self.firstMorning)
+        let scheduler = fx.scheduler()
+        let (clock, logger) = (fx.clock, fx.logger)
+        let gate = ReadyGate()
+        let waiting = Task {
+            try? await SchedulerService(scheduler: scheduler, clock: clock, health: StoreHealth(), logger: logger,
+                                        ready: { await gate.isOpen }, readyWaitSeconds: 60).run()
+        }
+        try await Task.sleep(for: .milliseconds(300))
+        var builds = await scheduler.builds["fixture"]
+        XCTAssertNil(builds, "no step before ready")
+        await gate.open()
+        await fx.clock.waitForSleepers(1, until: t("2026-01-01T08:00:01Z"))
+        builds = await scheduler.builds["fixture"]
+        XCTAssertEqual(builds, 1, "the first step ran once ready")
+        waiting.cancel()
+        await waiting.value
+
+        let other = try DaemonFixture(start: Self.firstMorning)
+        let second = other.scheduler()
+        let bounded = Task {
+            try? await SchedulerService(scheduler: second, clock: other.clock, health: StoreHealth(), logger: logger,
+                                        ready: { false }, readyWaitSeconds: 0.2).run()
+        }
+        await other.clock.waitForSleepers(1, until: t("2026-01-01T08:00:01Z"))
+        builds = await second.builds["fixture"]
+        XCTAssertEqual(builds, 1, "a ready that never comes delays the first step by its bound only")
+        bounded.cancel()
+        await bounded.value
+    }
+}
+
+/// A flag a test opens by hand.
+private actor ReadyGate {
+    private(set) var isOpen = false
+    func open() { isOpen = true }
 }

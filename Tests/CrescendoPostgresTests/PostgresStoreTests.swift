@@ -3,6 +3,8 @@ import CrescendoCore
 @testable import CrescendoStore
 import CrescendoTestSupport
 import Foundation
+import Logging
+import PostgresNIO
 import XCTest
 
 /// What only the PostgreSQL store has: a server that is not there or goes away, a database that
@@ -70,6 +72,30 @@ final class PostgresStoreTests: XCTestCase {
         XCTAssertEqual(try server.psql("SELECT value FROM meta WHERE key = 'schema_version'"), "\(LedgerMigrations.schemaVersion)\n")
         XCTAssertEqual(try server.psql("SELECT count(*), max(seq) FROM entries"), "4|4\n")
         for s in stores { await s.close() }
+    }
+
+    /// A connection that closed between two statements of a transaction (the server ended the
+    /// session, or went away) fails the next statement at once: postgres-nio 1.33.2 alone would
+    /// wait forever (`PostgresConnection.run`). Its sessions are named `crescendo/PID`.
+    func testAStatementOnAConnectionClosedUnderItFailsAtOnce() async throws {
+        guard let server = try TestPostgres.make() else { return }
+        let url = try PostgresURL(server.url)
+        try await PostgresLedgerStore.open(url).close()
+        let logger = Logger(label: "test")
+        let connection = try await PostgresConnection.connect(configuration: try PostgresLedgerStore.connectionConfiguration(url, readOnly: false),
+                                                              id: 1, logger: logger)
+        try await connection.run("BEGIN", logger: logger)
+        try await connection.run("SELECT seq FROM chain_head WHERE id = 1 FOR UPDATE", logger: logger)
+        let name = "crescendo/\(ProcessInfo.processInfo.processIdentifier)"
+        XCTAssertEqual(try TestPostgres.psql("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = '\(name)' AND state = 'idle in transaction'"), "1\n")
+        for _ in 0..<50 where !connection.isClosed { try await Task.sleep(for: .milliseconds(100)) }
+        let started = ContinuousClock.now
+        await assertThrowsAsync(try await connection.run("SELECT 1", logger: logger)) {
+            XCTAssertEqual("\(StoreError.postgres($0, location: "here"))", "cannot reach the ledger database here: the connection was closed")
+        }
+        XCTAssertLessThan(ContinuousClock.now - started, .seconds(2))
+        XCTAssertEqual(try server.psql("SELECT seq FROM chain_head WHERE id = 1 FOR UPDATE NOWAIT"), "0\n", "its lock went with its session")
+        try? await connection.close()
     }
 
     private func entry() -> LedgerEntry { LedgerEntry(at: Instant(seconds: 0), kind: "masks") }

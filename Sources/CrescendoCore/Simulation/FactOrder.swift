@@ -45,24 +45,41 @@ public struct FactOrder: Sendable {
         }
     }
 
-    /// Items stably sorted by time: ties keep the order given.
+    /// Items stably sorted by time: ties keep the order given. Items already in that order
+    /// (the usual case: a ledger read in seq order without backfills) are returned as they
+    /// are, without a copy; otherwise the sort moves indices, and the items are copied once.
     public static func byTime<T>(_ items: [T], at: (T) -> Instant) -> [T] {
-        items.enumerated().sorted {
-            let (a, b) = (at($0.element), at($1.element))
-            return a != b ? a < b : $0.offset < $1.offset
-        }.map(\.element)
+        var sorted = true
+        for i in items.indices.dropFirst() where at(items[i]) < at(items[i - 1]) {
+            sorted = false
+            break
+        }
+        if sorted { return items }
+        let order = items.indices.sorted {
+            let (a, b) = (at(items[$0]), at(items[$1]))
+            return a != b ? a < b : $0 < $1
+        }
+        return order.map { items[$0] }
+    }
+
+    /// Hands every fact to `body` in feeding order (entries stably sorted by time first),
+    /// without building the array `ordered` returns: at a million entries that array and its
+    /// sorted copies were the daemon's peak memory at start.
+    public static func forEach(entries: [LedgerEntry], indicators: [IndicatorSample], responses: [Response],
+                               _ body: (Fact) throws -> Void) rethrows {
+        var order = FactOrder(indicators: indicators, responses: responses)
+        for e in byTime(entries, at: \.at) {
+            try order.feed(before: e.at, body)
+            try body(.entry(e))
+        }
+        try order.feedRest(body)
     }
 
     /// Every fact in feeding order (entries stably sorted by time first).
     public static func ordered(entries: [LedgerEntry], indicators: [IndicatorSample], responses: [Response]) -> [Fact] {
-        var order = FactOrder(indicators: indicators, responses: responses)
         var out: [Fact] = []
-        out.reserveCapacity(entries.count + order.sideFacts.count)
-        for e in byTime(entries, at: \.at) {
-            order.feed(before: e.at) { out.append($0) }
-            out.append(.entry(e))
-        }
-        order.feedRest { out.append($0) }
+        out.reserveCapacity(entries.count + indicators.count + responses.count)
+        forEach(entries: entries, indicators: indicators, responses: responses) { out.append($0) }
         return out
     }
 }

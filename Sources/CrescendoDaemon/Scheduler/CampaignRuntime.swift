@@ -79,7 +79,9 @@ struct CampaignRuntime {
     mutating func run(_ facts: NewFacts, through t: Instant) -> [(id: String, occurrence: Occurrence)] {
         var out: [Occurrence] = []
         var identified: [(id: String, occurrence: Occurrence)] = []
-        for fact in FactOrder.ordered(entries: facts.entries, indicators: facts.indicators, responses: facts.responses) {
+        // Streamed: at a start the facts are the whole ledger, and an array of them in
+        // feeding order would be a second (and, sorted, a third) copy of it.
+        FactOrder.forEach(entries: facts.entries, indicators: facts.indicators, responses: facts.responses) { fact in
             checkpoint(before: fact.at, &out, &identified)
             // The facts are not late, so the engine cannot find one late.
             try? engine.record(fact, into: &out)

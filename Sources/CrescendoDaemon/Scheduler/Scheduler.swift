@@ -46,6 +46,9 @@ public actor Scheduler {
     /// from them in all (`CampaignRuntime.rewind(before:)`).
     private(set) var rewinds: [String: Int] = [:]
     private(set) var replayed: [String: Int] = [:]
+    /// Whether a step read the whole ledger (a start, a reload, a fact older than every
+    /// checkpoint): the memory of that read is then given back (`HeapTrim`) when it ends.
+    private var wholeRead = false
 
     /// `ingest`, when given, is waited for before each step reads facts; `dispatcher`, when
     /// given, is woken after a step that recorded actions to deliver.
@@ -88,6 +91,10 @@ public actor Scheduler {
         for l in running {
             do { recorded += try await step(campaign: l.campaign.id, now: now) } catch let lost as LeaseLost { leaseLost(lost) }
         }
+        if wholeRead {
+            wholeRead = false
+            HeapTrim.release()
+        }
         if recorded.contains(where: { $0.state == .pending }) { dispatcher?.wake() }
         return recorded
     }
@@ -99,11 +106,17 @@ public actor Scheduler {
         let persisted = try await cachedWatermark(id)
         let started = ContinuousClock.now
         let facts = try await store.facts(after: rt.cursor)
+        if rt.cursor.entrySeq == 0, !facts.entries.isEmpty { wholeRead = true }
         let identified: [(id: String, occurrence: Occurrence)]
         var late: (at: Instant, from: Instant, count: Int, read: Duration, run: Duration)?
         if let at = rt.lateFrom(facts) {
             let from = rt.rewind(before: at)
-            if from == .distantPast { builds[id, default: 0] += 1 } else { rewinds[id, default: 0] += 1 }
+            if from == .distantPast {
+                builds[id, default: 0] += 1
+                wholeRead = true
+            } else {
+                rewinds[id, default: 0] += 1
+            }
             let read = ContinuousClock.now
             let replay = try await store.facts(from: from, through: facts.cursor)
             let count = replay.entries.count + replay.indicators.count + replay.responses.count

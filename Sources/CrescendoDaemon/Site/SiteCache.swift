@@ -124,7 +124,11 @@ public actor SiteCache {
     /// then tries again.
     public func warmUp() async {
         do { _ = try await site() } catch { logger.error("the public site could not be built at start: \(error)") }
+        warmedUp = true
     }
+
+    /// Whether `warmUp` is done (built or failed).
+    public private(set) var warmedUp = false
 
     /// Waits for the background build in progress, if any (for tests and the benchmark).
     public func caughtUp() async { await refreshing?.value }
@@ -154,6 +158,9 @@ public actor SiteCache {
         defer { if building?.key == key { building = nil } }
         let (newFeed, site, wasWhole) = try await task.value
         if wasWhole { wholeReads += 1 }
+        // A build copies the engine to judge through now and over the weeks ahead (tens of
+        // MB at 1,000,000 entries), freed at once; without this the allocator keeps them.
+        HeapTrim.release()
         if feed == nil || feed!.feed.head.seq <= newFeed.head.seq && feed!.feed.state.asOf <= newFeed.state.asOf {
             feed = (key.generation, newFeed)
         }

@@ -20,7 +20,7 @@ extension PostgresLedgerStore {
         }
         return try await withConnection { c in
             var out: [AuditEvent] = []
-            let rows = try await c.query(sql, logger: self.logger)
+            let rows = try await c.run(sql, logger: self.logger)
             for try await row in rows.decode((Int64, Int64, String, String?, String, String, Int64, String?).self) { out.append(Self.auditEvent(row)) }
             return out
         }

@@ -54,7 +54,7 @@ extension PostgresLedgerStore {
     }
 
     private func claim(scope: String, key: String, _ c: PostgresConnection) async throws -> IdempotencyRecord? {
-        let rows = try await c.query("""
+        let rows = try await c.run("""
             SELECT fingerprint, status, body, created_at FROM idempotency_keys WHERE scope = \(scope) AND key = \(key)
             """, logger: logger)
         for try await (fingerprint, status, body, created) in rows.decode((String, Int64, String, Int64).self) {
@@ -64,7 +64,7 @@ extension PostgresLedgerStore {
     }
 
     private func keep(_ claim: IdempotencyClaim, _ reply: StoredReply, _ at: Instant, _ c: PostgresConnection) async throws {
-        try await c.query("""
+        try await c.run("""
             INSERT INTO idempotency_keys (scope, key, fingerprint, status, body, created_at)
             VALUES (\(claim.scope), \(claim.key), \(claim.fingerprint), \(Int64(reply.status)), \(reply.body), \(at.seconds))
             """, logger: logger)

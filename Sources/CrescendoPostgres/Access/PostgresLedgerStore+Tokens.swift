@@ -6,7 +6,7 @@ import PostgresNIO
 extension PostgresLedgerStore {
     public func addToken(_ token: TokenRecord, hash: String) async throws {
         try await withConnection { c in
-            let rows = try await c.query("""
+            let rows = try await c.run("""
                 INSERT INTO tokens (name, hash, role, created_at, expires_at)
                 VALUES (\(token.name), \(hash), \(token.role.rawValue), \(token.createdAt.seconds), \(token.expiresAt?.seconds))
                 ON CONFLICT (name) DO NOTHING RETURNING 1
@@ -25,7 +25,7 @@ extension PostgresLedgerStore {
 
     public func revokeToken(name: String, at: Instant) async throws {
         try await withConnection { c in
-            let rows = try await c.query("UPDATE tokens SET revoked_at = coalesce(revoked_at, \(at.seconds)) WHERE name = \(name) RETURNING 1",
+            let rows = try await c.run("UPDATE tokens SET revoked_at = coalesce(revoked_at, \(at.seconds)) WHERE name = \(name) RETURNING 1",
                                          logger: self.logger)
             guard try await rows.value(Int32.self) != nil else { throw StoreError.noSuchToken(name: name) }
         }
@@ -36,7 +36,7 @@ extension PostgresLedgerStore {
         let names = Array(lastUsed.keys)
         let times = names.map { lastUsed[$0]!.seconds }
         try await withConnection { c in
-            try await c.query("""
+            try await c.run("""
                 UPDATE tokens SET last_used_at = greatest(coalesce(last_used_at, 0), u.at)
                 FROM unnest(\(names)::text[], \(times)::bigint[]) AS u(name, at) WHERE tokens.name = u.name
                 """, logger: self.logger)
@@ -46,7 +46,7 @@ extension PostgresLedgerStore {
     private func tokenRows(_ query: PostgresQuery) async throws -> [TokenRecord] {
         try await withConnection { c in
             var out: [TokenRecord] = []
-            let rows = try await c.query(query, logger: self.logger)
+            let rows = try await c.run(query, logger: self.logger)
             for try await (name, role, created, expires, used, revoked) in rows.decode((String, String, Int64, Int64?, Int64?, Int64?).self) {
                 out.append(Self.token(name, role, created, expires, used, revoked))
             }

@@ -14,13 +14,13 @@ extension PostgresLedgerStore {
     /// read in it sees one state of the database (REPEATABLE READ).
     func transaction<T>(snapshot: Bool = false, _ body: (PostgresConnection) async throws -> T) async throws -> T {
         try await withConnection { c in
-            try await c.query(snapshot ? "BEGIN ISOLATION LEVEL REPEATABLE READ" : "BEGIN", logger: logger)
+            try await c.run(snapshot ? "BEGIN ISOLATION LEVEL REPEATABLE READ" : "BEGIN", logger: logger)
             do {
                 let value = try await body(c)
-                try await c.query("COMMIT", logger: logger)
+                try await c.run("COMMIT", logger: logger)
                 return value
             } catch {
-                _ = try? await c.query("ROLLBACK", logger: logger)
+                _ = try? await c.run("ROLLBACK", logger: logger)
                 throw error
             }
         }
@@ -29,7 +29,7 @@ extension PostgresLedgerStore {
     /// Locks the chain's head for the rest of the transaction and returns it: every write that
     /// adds entries or side facts takes it first, so they commit one after another.
     func lockHead(_ c: PostgresConnection) async throws -> EntryChain {
-        let rows = try await c.query("SELECT seq, hash FROM chain_head WHERE id = 1 FOR UPDATE", logger: logger)
+        let rows = try await c.run("SELECT seq, hash FROM chain_head WHERE id = 1 FOR UPDATE", logger: logger)
         for try await (seq, hash) in rows.decode((Int64, ByteBuffer).self) {
             return EntryChain(seq: seq, previous: Array(hash.readableBytesView))
         }
@@ -38,7 +38,7 @@ extension PostgresLedgerStore {
 
     /// Moves the head to where `chain` ends (in the transaction that locked it).
     func saveHead(_ chain: EntryChain, _ c: PostgresConnection) async throws {
-        try await c.query("UPDATE chain_head SET seq = \(chain.seq), hash = \(ByteBuffer(bytes: chain.previous)) WHERE id = 1", logger: logger)
+        try await c.run("UPDATE chain_head SET seq = \(chain.seq), hash = \(ByteBuffer(bytes: chain.previous)) WHERE id = 1", logger: logger)
     }
 }
 

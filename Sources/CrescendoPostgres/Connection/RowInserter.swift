@@ -37,7 +37,7 @@ struct RowInserter {
         let n = columns.count
         let values = (0..<pending).map { r in "(" + (1...n).map { "$\(r * n + $0)" }.joined(separator: ", ") + ")" }
         let sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES \(values.joined(separator: ", "))"
-        try await c.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger)
+        try await c.run(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger)
         written += pending
         pending = 0
         binds = PostgresBindings()

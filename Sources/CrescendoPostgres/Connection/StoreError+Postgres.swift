@@ -70,6 +70,7 @@ extension StoreError {
             return String(cString: strerror(e.errnoCode)).lowercased()
         case let e as ChannelError:
             if case .connectTimeout(let t) = e { return "no answer within \(t.nanoseconds / 1_000_000_000) s" }
+            if case .ioOnClosedChannel = e { return "the connection was closed" }
             return "the connection failed (\(e))"
         default:
             return "\(error)"

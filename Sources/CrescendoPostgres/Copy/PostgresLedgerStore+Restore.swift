@@ -60,7 +60,7 @@ extension PostgresLedgerStore {
             }
             _ = try await rows?.finish(c, logger: self.logger)
             // Audit ids were copied as they were: the next line is numbered after the last.
-            try await c.query("SELECT setval(pg_get_serial_sequence('audit', 'id'), greatest(1, (SELECT max(id) FROM audit)), (SELECT count(*) > 0 FROM audit))",
+            try await c.run("SELECT setval(pg_get_serial_sequence('audit', 'id'), greatest(1, (SELECT max(id) FROM audit)), (SELECT count(*) > 0 FROM audit))",
                               logger: self.logger)
             try await self.saveHead(EntryChain(seq: chain.count, previous: chain.previous), c)
             return written
@@ -69,10 +69,10 @@ extension PostgresLedgerStore {
 
     /// Binds the ledger to the source's campaign (a target bound to another is refused).
     private func restoreCampaign(_ id: String, _ c: PostgresConnection) async throws {
-        if let stored = try await c.query("SELECT value FROM meta WHERE key = 'campaign'", logger: logger).value(String.self), stored != id {
+        if let stored = try await c.run("SELECT value FROM meta WHERE key = 'campaign'", logger: logger).value(String.self), stored != id {
             throw StoreError.campaignMismatch(path: location, stored: stored, given: id)
         }
-        try await c.query("INSERT INTO meta (key, value) VALUES ('campaign', \(id)) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        try await c.run("INSERT INTO meta (key, value) VALUES ('campaign', \(id)) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                           logger: logger)
     }
 

@@ -9,7 +9,7 @@ import PostgresNIO
 extension PostgresLedgerStore {
     public func claimDeliveries(now: Instant, limit: Int, owner: String, ttl: Double) async throws -> [DeliveryRecord] {
         try await withConnection { c in
-            let rows = try await c.query("""
+            let rows = try await c.run("""
                 WITH due AS (
                     SELECT action_id, channel FROM deliveries
                     WHERE state = 'pending' AND next_attempt_at <= \(now.seconds) AND (claim_expires_at IS NULL OR claim_expires_at < now())
@@ -39,7 +39,7 @@ extension PostgresLedgerStore {
         guard !deliveries.isEmpty else { return 0 }
         let ids = deliveries.map(\.actionID), channels = deliveries.map(\.channel)
         return try await withConnection { c in
-            let rows = try await c.query("""
+            let rows = try await c.run("""
                 UPDATE deliveries d SET claim_expires_at = now() + make_interval(secs => \(ttl))
                 FROM unnest(\(ids)::text[], \(channels)::text[]) AS k (action_id, channel)
                 WHERE d.action_id = k.action_id AND d.channel = k.channel AND d.claimed_by = \(owner) AND d.state = 'pending'

@@ -7,7 +7,7 @@ import PostgresNIO
 extension PostgresLedgerStore {
     public func watermark(campaign: String) async throws -> Watermark? {
         try await withConnection { c in
-            let rows = try await c.query("SELECT judged_through, alive_at FROM daemon_watermarks WHERE campaign = \(campaign)", logger: self.logger)
+            let rows = try await c.run("SELECT judged_through, alive_at FROM daemon_watermarks WHERE campaign = \(campaign)", logger: self.logger)
             for try await (judged, alive) in rows.decode((Int64, Int64).self) {
                 return Watermark(judgedThrough: Instant(seconds: judged), aliveAt: Instant(seconds: alive))
             }
@@ -21,7 +21,7 @@ extension PostgresLedgerStore {
             if let fence = step.fence, try await !self.holds(fence, campaign: step.campaign, c) { return nil }
             var inserted: [ActionRecord] = []
             for a in step.actions {
-                let rows = try await c.query("""
+                let rows = try await c.run("""
                     INSERT INTO actions (id, campaign, rule, action, due_at, payload, state, late, decided_at, reason)
                     VALUES (\(a.id), \(a.campaign), \(a.rule), \(a.action), \(a.dueAt.seconds), \(a.payload), \(a.state.rawValue),
                             \(a.late), \(a.decidedAt.seconds), \(a.reason))
@@ -32,14 +32,14 @@ extension PostgresLedgerStore {
                 // A delivery quiet hours hold is not attempted before its deliver_at, across restarts.
                 for channel in a.channels {
                     let first = max(a.decidedAt, a.deliverAt[channel] ?? a.decidedAt).seconds
-                    try await c.query("""
+                    try await c.run("""
                         INSERT INTO deliveries (action_id, channel, state, next_attempt_at) VALUES (\(a.id), \(channel), 'pending', \(first))
                         ON CONFLICT (action_id, channel) DO NOTHING
                         """, logger: self.logger)
                 }
             }
             if let timers = step.timers {
-                try await c.query("DELETE FROM timers WHERE campaign = \(step.campaign)", logger: self.logger)
+                try await c.run("DELETE FROM timers WHERE campaign = \(step.campaign)", logger: self.logger)
                 var rows = RowInserter(table: "timers", columns: ["id", "kind", "due_at", "payload", "campaign", "rule"])
                 for (i, r) in timers.enumerated() {
                     try await rows.add(c, logger: self.logger) {
@@ -49,7 +49,7 @@ extension PostgresLedgerStore {
                 }
                 _ = try await rows.finish(c, logger: self.logger)
             }
-            try await c.query("""
+            try await c.run("""
                 INSERT INTO daemon_watermarks (campaign, judged_through, alive_at) VALUES (\(step.campaign), \(step.judgedThrough.seconds), \(step.aliveAt.seconds))
                 ON CONFLICT (campaign) DO UPDATE SET judged_through = excluded.judged_through, alive_at = excluded.alive_at
                 """, logger: self.logger)
@@ -63,7 +63,7 @@ extension PostgresLedgerStore {
         guard !ids.isEmpty else { return [] }
         return try await withConnection { c in
             var found = Set<String>()
-            for try await id in try await c.query("SELECT id FROM actions WHERE id = ANY(\(ids))", logger: self.logger).decode(String.self) {
+            for try await id in try await c.run("SELECT id FROM actions WHERE id = ANY(\(ids))", logger: self.logger).decode(String.self) {
                 found.insert(id)
             }
             return found
@@ -73,7 +73,7 @@ extension PostgresLedgerStore {
     public func timers(campaign: String) async throws -> [TimerRecord] {
         try await withConnection { c in
             var out: [TimerRecord] = []
-            let rows = try await c.query("SELECT due_at, kind, rule, payload FROM timers WHERE campaign = \(campaign) ORDER BY due_at, id",
+            let rows = try await c.run("SELECT due_at, kind, rule, payload FROM timers WHERE campaign = \(campaign) ORDER BY due_at, id",
                                          logger: self.logger)
             for try await (at, kind, rule, payload) in rows.decode((Int64, String, String, String).self) {
                 out.append(TimerRecord(campaign: campaign, timer: PendingTimer(at: Instant(seconds: at), kind: kind, rule: rule, detail: payload)))
@@ -99,7 +99,7 @@ extension PostgresLedgerStore {
             """
         return try await withConnection { c in
             var out: [DeliveryRecord] = []
-            let rows = try await c.query(PostgresQuery(unsafeSQL: sql), logger: self.logger)
+            let rows = try await c.run(PostgresQuery(unsafeSQL: sql), logger: self.logger)
             for try await (id, campaign, channel, attempts, next, error, due, payload)
                 in rows.decode((String, String, String, Int64, Int64, String?, Int64, String).self) {
                 out.append(DeliveryRecord(actionID: id, campaign: campaign, channel: channel, state: state, attempts: Int(attempts),
@@ -114,7 +114,7 @@ extension PostgresLedgerStore {
         try await transaction { c in
             let state = outcome.delivered ? "delivered" : (outcome.retryAt == nil ? "dead" : "pending")
             let deliveredAt: Int64? = outcome.delivered ? outcome.at.seconds : nil
-            let updated = try await c.query("""
+            let updated = try await c.run("""
                 UPDATE deliveries SET state = \(state), attempts = attempts + 1, last_error = \(outcome.error),
                        next_attempt_at = \((outcome.retryAt ?? outcome.at).seconds), delivered_at = \(deliveredAt),
                        claimed_by = NULL, claim_expires_at = NULL
@@ -124,14 +124,14 @@ extension PostgresLedgerStore {
                 RETURNING 1
                 """, logger: self.logger)
             guard try await updated.value(Int32.self) != nil else { return false }
-            try await c.query("""
+            try await c.run("""
                 UPDATE actions SET attempts = attempts + 1,
                     state = CASE WHEN EXISTS (SELECT 1 FROM deliveries WHERE action_id = \(outcome.actionID) AND state = 'dead') THEN 'dead'
                                  WHEN EXISTS (SELECT 1 FROM deliveries WHERE action_id = \(outcome.actionID) AND state = 'pending') THEN 'pending'
                                  ELSE 'delivered' END
                 WHERE id = \(outcome.actionID)
                 """, logger: self.logger)
-            try await c.query("""
+            try await c.run("""
                 UPDATE actions SET delivered_at = \(outcome.at.seconds) WHERE id = \(outcome.actionID) AND state = 'delivered' AND delivered_at IS NULL
                 """, logger: self.logger)
             return true
@@ -141,7 +141,7 @@ extension PostgresLedgerStore {
     public func actions(since: Instant?, limit: Int) async throws -> [ActionRecord] {
         try await withConnection { c in
             var out: [ActionRecord] = []
-            let rows = try await c.query("""
+            let rows = try await c.run("""
                 SELECT id, campaign, rule, action, due_at, payload, state, attempts, late, delivered_at, decided_at, reason,
                        (SELECT string_agg(channel, ',' ORDER BY ord) FROM deliveries WHERE action_id = actions.id)
                 FROM actions WHERE due_at >= \(since?.seconds ?? Int64.min) ORDER BY due_at, decided LIMIT \(Int64(max(0, limit)))
@@ -160,7 +160,7 @@ extension PostgresLedgerStore {
     public func actionCounts() async throws -> [ActionRecord.State: Int] {
         try await withConnection { c in
             var out: [ActionRecord.State: Int] = [:]
-            for try await (state, n) in try await c.query("SELECT state, count(*) FROM actions GROUP BY state", logger: self.logger)
+            for try await (state, n) in try await c.run("SELECT state, count(*) FROM actions GROUP BY state", logger: self.logger)
                 .decode((String, Int64).self) {
                 if let s = ActionRecord.State(rawValue: state) { out[s] = Int(n) }
             }
@@ -171,7 +171,7 @@ extension PostgresLedgerStore {
     public func channelHealth() async throws -> [ChannelHealth] {
         try await withConnection { c in
             var out: [ChannelHealth] = []
-            let rows = try await c.query("""
+            let rows = try await c.run("""
                 SELECT a.campaign, d.channel, count(*) FILTER (WHERE d.state = 'pending'), count(*) FILTER (WHERE d.state = 'delivered'),
                        count(*) FILTER (WHERE d.state = 'dead'),
                        (SELECT e.last_error FROM deliveries e WHERE e.channel = d.channel AND e.last_error IS NOT NULL

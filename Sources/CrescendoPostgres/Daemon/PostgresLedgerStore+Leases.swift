@@ -7,7 +7,7 @@ import PostgresNIO
 extension PostgresLedgerStore {
     public func takeLease(campaign: String, owner: String, ttl: Double) async throws -> Int64? {
         try await withConnection { c in
-            let rows = try await c.query("""
+            let rows = try await c.run("""
                 INSERT INTO campaign_leases AS l (campaign, owner, epoch, taken_at, expires_at)
                 VALUES (\(campaign), \(owner), 1, now(), now() + make_interval(secs => \(ttl)))
                 ON CONFLICT (campaign) DO UPDATE SET
@@ -24,7 +24,7 @@ extension PostgresLedgerStore {
     public func releaseLeases(owner: String) async throws {
         try await withConnection { c in
             // Expired rather than deleted, so the epoch keeps rising at the next take.
-            try await c.query("UPDATE campaign_leases SET owner = '', expires_at = now() - interval '1 second' WHERE owner = \(owner)",
+            try await c.run("UPDATE campaign_leases SET owner = '', expires_at = now() - interval '1 second' WHERE owner = \(owner)",
                               logger: self.logger)
         }
     }
@@ -33,7 +33,7 @@ extension PostgresLedgerStore {
     /// rest of the caller's transaction: a takeover's update waits until that transaction ends,
     /// so no write of a stale holder can commit after another daemon took the campaign.
     func holds(_ fence: LeaseFence, campaign: String, _ c: PostgresConnection) async throws -> Bool {
-        let rows = try await c.query("""
+        let rows = try await c.run("""
             SELECT 1 FROM campaign_leases WHERE campaign = \(campaign) AND owner = \(fence.owner) AND epoch = \(fence.epoch) FOR SHARE
             """, logger: logger)
         return try await rows.value(Int32.self) != nil

@@ -45,7 +45,7 @@ extension PostgresLedgerStore {
               _ c: PostgresConnection) async throws -> [StoredEntry] {
         var stored: [StoredEntry] = []
         for p in batch {
-            if let target = p.corrects, try await c.query("SELECT 1 FROM entries WHERE seq = \(target)", logger: logger)
+            if let target = p.corrects, try await c.run("SELECT 1 FROM entries WHERE seq = \(target)", logger: logger)
                 .value(Int32.self) == nil {
                 throw StoreError.noSuchEntry(seq: target)
             }
@@ -70,7 +70,7 @@ extension PostgresLedgerStore {
         try await transaction { c in
             var chain = try await self.lockHead(c)
             let start = chain.seq
-            let countBefore = try await c.query("SELECT count(*) FROM entries", logger: self.logger).value(Int64.self) ?? 0
+            let countBefore = try await c.run("SELECT count(*) FROM entries", logger: self.logger).value(Int64.self) ?? 0
             var written = 0
             try await c.copyFrom(table: "entries", columns: EntryCopyLine.columns, logger: self.logger) { writer in
                 var buffer = ByteBuffer()

@@ -34,7 +34,7 @@ extension PostgresLedgerStore {
         let statement = PostgresQuery(unsafeSQL: sql, binds: binds)
         return try await withConnection { c in
             var out: [StoredEntry] = []
-            for try await row in try await c.query(statement, logger: self.logger) { out.append(try EntryRow.decode(row).stored) }
+            for try await row in try await c.run(statement, logger: self.logger) { out.append(try EntryRow.decode(row).stored) }
             return out
         }
     }
@@ -42,7 +42,7 @@ extension PostgresLedgerStore {
     /// Streams one query's rows to `body` (the server sends them as the reader takes them).
     public func forEachEntry(after seq: Int64, _ body: (StoredEntry) throws -> Void) async throws {
         try await withConnection { c in
-            let rows = try await c.query("SELECT \(unescaped: EntryRow.columns) FROM entries WHERE seq > \(seq) ORDER BY seq", logger: self.logger)
+            let rows = try await c.run("SELECT \(unescaped: EntryRow.columns) FROM entries WHERE seq > \(seq) ORDER BY seq", logger: self.logger)
             for try await row in rows { try body(try EntryRow.decode(row).stored) }
         }
     }
@@ -50,13 +50,13 @@ extension PostgresLedgerStore {
     public func forEachCurrentEntry(_ body: (LedgerEntry) throws -> Void) async throws {
         try await transaction(snapshot: true) { c in
             var latest: [Int64: LedgerEntry] = [:]
-            let corrections = try await c.query(
+            let corrections = try await c.run(
                 "SELECT \(unescaped: EntryRow.columns) FROM entries WHERE corrects IS NOT NULL ORDER BY seq", logger: self.logger)
             for try await row in corrections {
                 let s = try EntryRow.decode(row).stored
                 if let target = s.corrects { latest[target] = s.entry }
             }
-            let rows = try await c.query("SELECT \(unescaped: EntryRow.columns) FROM entries WHERE corrects IS NULL ORDER BY seq",
+            let rows = try await c.run("SELECT \(unescaped: EntryRow.columns) FROM entries WHERE corrects IS NULL ORDER BY seq",
                                          logger: self.logger)
             for try await row in rows {
                 let s = try EntryRow.decode(row).stored
@@ -72,7 +72,7 @@ extension PostgresLedgerStore {
 
     public func head() async throws -> ChainHead {
         try await transaction(snapshot: true) { c in
-            let count = try await c.query("SELECT count(*) FROM entries", logger: self.logger).value(Int64.self) ?? 0
+            let count = try await c.run("SELECT count(*) FROM entries", logger: self.logger).value(Int64.self) ?? 0
             let (seq, hash) = try await self.newest(c)
             return ChainHead(count: count, seq: seq, hash: hash)
         }
@@ -83,7 +83,7 @@ extension PostgresLedgerStore {
         try await transaction(snapshot: true) { c in
             let (seq, hash) = try await self.newest(c)
             func last(_ table: String) async throws -> Int64 {
-                try await c.query(PostgresQuery(unsafeSQL: "SELECT coalesce(max(id), 0) FROM \(table)"), logger: self.logger).value(Int64.self) ?? 0
+                try await c.run(PostgresQuery(unsafeSQL: "SELECT coalesce(max(id), 0) FROM \(table)"), logger: self.logger).value(Int64.self) ?? 0
             }
             return LedgerVersion(headSeq: seq, headHash: hash, lastIndicatorID: try await last("indicator_samples"),
                                  lastResponseID: try await last("responses"), lastMoneyFlowID: try await last("money_flows"))
@@ -92,7 +92,7 @@ extension PostgresLedgerStore {
 
     /// The newest entry's seq and hash in hex, as the entries hold them (0 and zeros when empty).
     private func newest(_ c: PostgresConnection) async throws -> (Int64, String) {
-        let rows = try await c.query("SELECT seq, hash FROM entries ORDER BY seq DESC LIMIT 1", logger: logger)
+        let rows = try await c.run("SELECT seq, hash FROM entries ORDER BY seq DESC LIMIT 1", logger: logger)
         for try await (seq, hash) in rows.decode((Int64, ByteBuffer).self) { return (seq, Hex.string(Array(hash.readableBytesView))) }
         return (0, EntryHasher.genesis)
     }
@@ -102,12 +102,12 @@ extension PostgresLedgerStore {
     public func verify() async throws -> ChainReport {
         try await transaction(snapshot: true) { c in
             var chain = ChainVerifier()
-            let rows = try await c.query("SELECT \(unescaped: EntryRow.columns) FROM entries ORDER BY seq", logger: self.logger)
+            let rows = try await c.run("SELECT \(unescaped: EntryRow.columns) FROM entries ORDER BY seq", logger: self.logger)
             for try await row in rows {
                 let (stored, hash) = try EntryRow.decode(row)
                 guard chain.check(stored, hash: hash) else { return chain.report }
             }
-            let recorded = try await c.query("SELECT seq FROM chain_head WHERE id = 1", logger: self.logger).value(Int64.self) ?? 0
+            let recorded = try await c.run("SELECT seq FROM chain_head WHERE id = 1", logger: self.logger).value(Int64.self) ?? 0
             chain.finish(recordedHead: recorded)
             return chain.report
         }

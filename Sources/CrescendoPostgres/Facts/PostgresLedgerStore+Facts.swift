@@ -17,7 +17,7 @@ extension PostgresLedgerStore {
     public func indicatorSamples() async throws -> [IndicatorSample] {
         try await withConnection { c in
             var out: [IndicatorSample] = []
-            let rows = try await c.query("SELECT at, name, value FROM indicator_samples ORDER BY at, id", logger: self.logger)
+            let rows = try await c.run("SELECT at, name, value FROM indicator_samples ORDER BY at, id", logger: self.logger)
             for try await (at, name, value) in rows.decode((Int64, String, Double).self) {
                 out.append(IndicatorSample(at: Instant(seconds: at), name: name, value: value))
             }
@@ -53,7 +53,7 @@ extension PostgresLedgerStore {
     public func responses() async throws -> [Response] {
         try await withConnection { c in
             var out: [Response] = []
-            let rows = try await c.query("SELECT at, deadline, text, win FROM responses ORDER BY at, id", logger: self.logger)
+            let rows = try await c.run("SELECT at, deadline, text, win FROM responses ORDER BY at, id", logger: self.logger)
             for try await (at, deadline, text, win) in rows.decode((Int64, Int64, String, String?).self) {
                 out.append(Response(at: Instant(seconds: at), deadline: Int(deadline), text: text, win: win.flatMap(Response.Win.init(rawValue:))))
             }
@@ -77,7 +77,7 @@ extension PostgresLedgerStore {
     public func moneyFlows() async throws -> [MoneyFlow] {
         try await withConnection { c in
             var out: [MoneyFlow] = []
-            let rows = try await c.query(#"SELECT date, "from", "to", category, amount, currency, source FROM money_flows ORDER BY date, id"#,
+            let rows = try await c.run(#"SELECT date, "from", "to", category, amount, currency, source FROM money_flows ORDER BY date, id"#,
                                          logger: self.logger)
             for try await (date, from, to, category, amount, currency, source) in rows.decode((String, String, String, String, Int64, String, String).self) {
                 guard let day = TimeParsing.date(date), let kind = MoneyFlow.Category(rawValue: category) else { continue }
@@ -115,20 +115,20 @@ extension PostgresLedgerStore {
         var next = cursor
         var lastRecorded: Int64?
         var found: [LedgerEntry] = []
-        for try await row in try await c.query(Self.prefixed("SELECT \(EntryRow.columns) FROM entries ", entries), logger: logger) {
+        for try await row in try await c.run(Self.prefixed("SELECT \(EntryRow.columns) FROM entries ", entries), logger: logger) {
             let s = try EntryRow.decode(row).stored
             found.append(s.entry)
             next.entrySeq = max(next.entrySeq, s.seq)
             lastRecorded = max(lastRecorded ?? .min, s.recordedAt.seconds)
         }
         var samples: [IndicatorSample] = []
-        let sampleRows = try await c.query(Self.prefixed("SELECT id, at, name, value FROM indicator_samples ", indicators), logger: logger)
+        let sampleRows = try await c.run(Self.prefixed("SELECT id, at, name, value FROM indicator_samples ", indicators), logger: logger)
         for try await (id, at, name, value) in sampleRows.decode((Int64, Int64, String, Double).self) {
             samples.append(IndicatorSample(at: Instant(seconds: at), name: name, value: value))
             next.indicatorID = max(next.indicatorID, id)
         }
         var answers: [Response] = []
-        let answerRows = try await c.query(Self.prefixed("SELECT id, at, deadline, text, win, recorded_at FROM responses ", responses), logger: logger)
+        let answerRows = try await c.run(Self.prefixed("SELECT id, at, deadline, text, win, recorded_at FROM responses ", responses), logger: logger)
         for try await (id, at, deadline, text, win, recordedAt) in answerRows.decode((Int64, Int64, Int64, String, String?, Int64).self) {
             answers.append(Response(at: Instant(seconds: at), deadline: Int(deadline), text: text, win: win.flatMap(Response.Win.init(rawValue:))))
             next.responseID = max(next.responseID, id)

@@ -15,29 +15,61 @@ public struct SiteTally: Sendable {
     struct Cell: Sendable {
         var count = 0
         var total = Quantity.zero
+
+        mutating func add(_ quantity: Quantity) {
+            count += 1
+            total = total + quantity
+        }
     }
 
-    /// Cells by week label, area key (a declared area or `PublicCounts.noArea`) and metric id.
-    private(set) var cells: [String: [String: [String: Cell]]] = [:]
+    /// A cell's week, area and kind, by their numbers in `weeks`, `areas` and `kinds`.
+    struct CellKey: Hashable, Sendable {
+        var week: Int32, area: Int32, kind: Int32
+    }
+
+    /// Cells by week label, area key (a declared area or `PublicCounts.noArea`) and metric id,
+    /// made from the flat cells when the site is rendered (a few thousand of them).
+    var cells: [String: [String: [String: Cell]]] {
+        var out: [String: [String: [String: Cell]]] = [:]
+        for (key, cell) in flat {
+            out[weeks[Int(key.week)], default: [:]][areas[Int(key.area)], default: [:]][kinds[Int(key.kind)]] = cell
+        }
+        return out
+    }
+    /// The cells by week, area and kind number: adding an entry hashes its kind and area once
+    /// each, not the nested dictionaries' keys on the way down and back (that was half of the
+    /// site's first read of a million entries, measured with perf).
+    private var flat: [CellKey: Cell] = [:]
+    private var weeks: [String] = []
+    private var weekNumbers: [String: Int] = [:]
+    /// The declared areas, then `PublicCounts.noArea` (number `noArea`), by number.
+    private let areas: [String]
+    private let areaNumbers: [String: Int]
+    private let noArea: Int
+    private var kinds: [String] = []
+    private var kindNumbers: [String: Int] = [:]
+    /// The last quarter hour seen and its week's number (entries come mostly in time order).
+    private var lastQuarter: (quarter: Int64, week: Int) = (.min, 0)
     /// Every entry's instant (seconds), ascending.
     private(set) var instants: [Int64] = []
     /// The stories (entries with free text), redacted, in seq order.
     private(set) var stories: [PublicStory] = []
     /// Whether an entry had no declared area.
     private(set) var anyNoArea = false
-    private let declared: Set<String>
     private let zone: Zone
     private let campaign: Campaign
     private let redact: PublicRedactor
     /// Week labels by quarter hour since 1970 (every zone's offset is a whole number of
     /// quarter hours, so an instant's local week is its quarter hour's).
-    private var weekOfQuarterHour: [Int64: String] = [:]
+    private var weekOfQuarterHour: [Int64: Int] = [:]
 
     /// An empty tally for a campaign's entries.
     public init(campaign: Campaign) {
         self.campaign = campaign
         zone = campaign.zone
-        declared = Set(campaign.areas.map(\.id))
+        areas = Array(Set(campaign.areas.map(\.id)).subtracting([PublicCounts.noArea])) + [PublicCounts.noArea]
+        areaNumbers = Dictionary(uniqueKeysWithValues: areas.enumerated().map { ($1, $0) })
+        noArea = areas.count - 1
         redact = PublicRedactor(campaign: campaign)
     }
 
@@ -58,20 +90,20 @@ public struct SiteTally: Sendable {
 
     /// Counts one entry (as the ledger now reads it).
     public mutating func add(_ e: LedgerEntry) {
-        let week = weekLabel(e.at)
-        let area = e.area.flatMap { declared.contains($0) ? $0 : nil } ?? PublicCounts.noArea
-        if area == PublicCounts.noArea { anyNoArea = true }
-        var cell = cells[week]?[area]?[e.kind] ?? Cell()
-        cell.count += 1
-        cell.total = cell.total + e.quantity
-        cells[week, default: [:]][area, default: [:]][e.kind] = cell
+        let week = weekNumber(e.at)
+        let area = e.area.flatMap { areaNumbers[$0] } ?? noArea
+        if area == noArea { anyNoArea = true }
+        let key = CellKey(week: Int32(week), area: Int32(area), kind: Int32(Self.number(of: e.kind, in: &kinds, &kindNumbers)))
+        flat[key, default: Cell()].add(e.quantity)
         let t = e.at.seconds
         if let last = instants.last, t < last {
             instants.insert(t, at: Self.insertionPoint(of: t, in: instants))
         } else {
             instants.append(t)
         }
-        guard let story = PublicStory(e, campaign: campaign, redact: redact) else { return }
+        // Most entries have no free text: no story, and no copy of the campaign to find out.
+        guard e.care != nil || e.cause != nil || e.change != nil,
+              let story = PublicStory(e, campaign: campaign, redact: redact) else { return }
         if let last = stories.last, last.seq > story.seq {
             stories.insert(story, at: stories.firstIndex { $0.seq > story.seq }!)
         } else {
@@ -79,13 +111,27 @@ public struct SiteTally: Sendable {
         }
     }
 
-    /// The ISO week label of an instant in the campaign's zone.
-    private mutating func weekLabel(_ t: Instant) -> String {
+    /// The number of an ISO week label (in `weeks`) of an instant in the campaign's zone.
+    private mutating func weekNumber(_ t: Instant) -> Int {
         let q = t.seconds >= 0 ? t.seconds / 900 : -((-t.seconds + 899) / 900)
-        if let w = weekOfQuarterHour[q] { return w }
-        let w = zone.local(t).date.isoWeekLabel
-        weekOfQuarterHour[q] = w
-        return w
+        if q == lastQuarter.quarter { return lastQuarter.week }
+        let week: Int
+        if let w = weekOfQuarterHour[q] {
+            week = w
+        } else {
+            week = Self.number(of: zone.local(t).date.isoWeekLabel, in: &weeks, &weekNumbers)
+            weekOfQuarterHour[q] = week
+        }
+        lastQuarter = (q, week)
+        return week
+    }
+
+    /// The number of `name` in `names`, added when new.
+    private static func number(of name: String, in names: inout [String], _ numbers: inout [String: Int]) -> Int {
+        if let n = numbers[name] { return n }
+        numbers[name] = names.count
+        names.append(name)
+        return names.count - 1
     }
 
     /// The index after every element not above `t` in an ascending array.

@@ -32,14 +32,15 @@ public struct PublicCounts: Sendable {
     public init(campaign: Campaign, tally: SiteTally, now: Instant) {
         let zone = campaign.zone
         var metrics = campaign.metrics.map(\.id)
+        let tallied = tally.cells
         var kinds = Set<String>()
-        for byArea in tally.cells.values { for byKind in byArea.values { kinds.formUnion(byKind.keys) } }
+        for byArea in tallied.values { for byKind in byArea.values { kinds.formUnion(byKind.keys) } }
         metrics += kinds.subtracting(metrics).sorted()
         var counts: [String: Int] = [:]
         var totals: [String: Quantity] = [:]
-        let weekSet = Set(tally.cells.keys)
+        let weekSet = Set(tallied.keys)
         let anyNoArea = tally.anyNoArea
-        for (week, byArea) in tally.cells {
+        for (week, byArea) in tallied {
             for (area, byKind) in byArea {
                 for (kind, cell) in byKind {
                     for key in [Self.key(week, area, kind), Self.key(week, Self.all, kind), Self.key(week, area, Self.all),

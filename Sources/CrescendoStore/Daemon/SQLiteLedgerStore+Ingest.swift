@@ -27,8 +27,12 @@ extension SQLiteLedgerStore {
 
     public func facts(after cursor: FactCursor) throws -> NewFacts {
         try read { db in
-            try readFacts(db, entries: "seq > ? ORDER BY seq", side: "id > ? ORDER BY id",
-                          [cursor.entrySeq], [cursor.indicatorID], [cursor.responseID], from: cursor)
+            // Room for every entry after the cursor at once: at a start that is the whole
+            // ledger, and growing the array by doubling held its old and new buffers together.
+            let top = try Int64.fetchOne(db, sql: "SELECT max(seq) FROM entries") ?? 0
+            return try readFacts(db, entries: "seq > ? ORDER BY seq", side: "id > ? ORDER BY id",
+                                 [cursor.entrySeq], [cursor.indicatorID], [cursor.responseID], from: cursor,
+                                 expected: Int(max(0, top - cursor.entrySeq)))
         }
     }
 
@@ -44,16 +48,18 @@ extension SQLiteLedgerStore {
 
     /// The facts `entries` selects (a `WHERE` clause's condition and order, on `seq`) and
     /// `side` selects among indicator samples and responses (on `id`), and the cursor past the
-    /// last of each (or `from`'s, for none).
+    /// last of each (or `from`'s, for none); `expected`: the entries to make room for.
     private func readFacts(_ db: Database, entries: String, side: String, _ entryArguments: StatementArguments,
                            _ indicatorArguments: StatementArguments, _ responseArguments: StatementArguments,
-                           from cursor: FactCursor) throws -> NewFacts {
+                           from cursor: FactCursor, expected: Int = 0) throws -> NewFacts {
         var next = cursor
         var lastRecorded: Int64?
         var found: [LedgerEntry] = []
+        found.reserveCapacity(expected)
         var reader = try EntryRowReader(db, sql: "SELECT \(EntryRowReader.columns) FROM entries WHERE \(entries)",
                                         arguments: entryArguments, path: path)
-        while let row = try reader.next() {
+        // The facts need the entries, not their hashes as text.
+        while let row = try reader.next(hashText: false, hashBytes: false) {
             found.append(row.stored.entry)
             next.entrySeq = max(next.entrySeq, row.stored.seq)
             lastRecorded = max(lastRecorded ?? .min, row.stored.recordedAt.seconds)

@@ -50,13 +50,17 @@ extension SQLiteLedgerStore {
             while let row = try reader.next() { if let c = row.stored.corrects { latest[c] = row.stored } }
             return latest
         }
-        try forEachEntry(after: 0) { stored in
-            guard stored.corrects == nil else { return }
-            if var replacement = corrections[stored.seq]?.entry {
-                replacement.seq = stored.seq
-                try body(replacement)
-            } else {
-                try body(stored.entry)
+        try bulkRead { db in
+            var reader = try EntryRowReader(db, sql: "SELECT \(EntryRowReader.columns) FROM entries ORDER BY seq", path: path)
+            // The entries as they read, not their hashes as text.
+            while let (stored, _) = try reader.next(hashText: false, hashBytes: false) {
+                guard stored.corrects == nil else { continue }
+                if var replacement = corrections[stored.seq]?.entry {
+                    replacement.seq = stored.seq
+                    try body(replacement)
+                } else {
+                    try body(stored.entry)
+                }
             }
         }
     }
