@@ -67,6 +67,29 @@ final class FederationTests: XCTestCase {
         XCTAssertNil(try fx.store.watermark(campaign: "fixture"), "no lease trusted, nothing judged")
     }
 
+    /// A campaign whose lease lapsed (as when the database is lost and nothing can be renewed)
+    /// is no longer in the status of what this daemon judges, but is kept as last judged for
+    /// `/api/status` while the database is lost, until the daemon judges it again.
+    func testALapsedLeaseKeepsTheCampaignAsLastJudged() async throws {
+        let fx = try DaemonFixture()
+        let a = daemon(fx, "a", options: FederationOptions(leaseTTL: 0.4, renewEvery: 0.1, margin: 0.2))
+        await a.leases.refresh(["fixture"])
+        try await a.scheduler.step()
+        let judged = await a.scheduler.status()
+        XCTAssertEqual(judged.map(\.campaign), ["fixture"])
+        try await Task.sleep(for: .milliseconds(300))
+        try await a.scheduler.step()
+        let now = await a.scheduler.status()
+        XCTAssertEqual(now.map(\.campaign), [], "not judged any more")
+        let last = await a.scheduler.status(asLastJudged: true)
+        XCTAssertEqual(last.map(\.campaign), ["fixture"])
+        XCTAssertEqual(last.first?.judgedThrough, judged.first?.judgedThrough)
+        await a.leases.refresh(["fixture"])
+        try await a.scheduler.step()
+        let again = await a.scheduler.status()
+        XCTAssertEqual(again.map(\.campaign), ["fixture"], "judged again once the lease is back")
+    }
+
     /// With a settle window the scheduler judges that far behind now.
     func testTheSettleWindowJudgesBehindNow() async throws {
         let fx = try DaemonFixture()

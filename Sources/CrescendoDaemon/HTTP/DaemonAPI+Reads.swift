@@ -49,15 +49,16 @@ extension DaemonAPI {
         } else if q.get("campaign") != nil {
             throw APIError(.badRequest, "campaign picks among the campaigns of a rule: give rule too", field: "campaign")
         }
-        let campaigns = await scheduler.status()
+        // While the database is lost the campaigns are shown as last judged, without waiting on
+        // it, including one whose lease lapsed meanwhile (it could not be renewed).
+        let database = self.health.current
+        let lost = database != .up
+        let campaigns = await scheduler.status(asLastJudged: lost)
         if case .rule(let id, let only) = scope,
            !campaigns.contains(where: { c in (only == nil || only == c.campaign) && c.report.rules.contains { $0.rule == id } }) {
             let whose = only.map { " in campaign \($0)" } ?? ""
             throw APIError(.notFound, "no rule \(id)\(whose); GET /api/status lists the rules", field: "rule")
         }
-        // While the database is lost the campaigns are shown as last judged, without waiting on it.
-        let database = self.health.current
-        let lost = database != .up
         let health = lost ? nil : try await store.channelHealth()
         let dead = lost ? nil : try await store.deadLetters(limit: 50)
         let counts = lost ? nil : try await store.actionCounts()

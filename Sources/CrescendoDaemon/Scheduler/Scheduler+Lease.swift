@@ -37,6 +37,7 @@ extension Scheduler {
 
     /// Forgets everything this process knew of a campaign's judging, so it starts afresh.
     private func forget(_ campaign: String) {
+        if let rt = runtimes[campaign] { lastJudged[campaign] = Self.status(of: rt, rt.loaded) }
         runtimes[campaign] = nil
         modes[campaign] = nil
         watermarks[campaign] = nil

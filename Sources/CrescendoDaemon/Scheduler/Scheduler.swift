@@ -28,6 +28,10 @@ public actor Scheduler {
     /// at once instead of at the next second boundary.
     private let doorbell = Doorbell()
     var runtimes: [String: CampaignRuntime] = [:]
+    /// Each campaign's status as this daemon last judged it, kept when its runtime is dropped
+    /// (its lease lapsed or moved on), until it judges the campaign again: `/api/status` shows
+    /// it while the database is lost (docs/daemon.md, "When the database goes away").
+    var lastJudged: [String: CampaignStatus] = [:]
     var modes: [String: Mode] = [:]
     var watermarks: [String: Watermark] = [:]
     /// When each campaign first ran in this process (a campaign quarantined at start first
@@ -83,6 +87,7 @@ public actor Scheduler {
             modes[id] = startedAt[id] == nil ? .startup : .reload
             if startedAt[id] == nil { startedAt[id] = now }
             runtimes[id] = CampaignRuntime(l)
+            lastJudged[id] = nil
             builds[id, default: 0] += 1
         }
         let ids = Set(running.map(\.campaign.id))
@@ -227,11 +232,16 @@ public actor Scheduler {
     }
 
     /// Each campaign's "why not yet", pending timers and watermark.
-    public func status() -> [CampaignStatus] {
+    /// With `asLastJudged`, a campaign this daemon no longer judges is given as it last judged it.
+    public func status(asLastJudged: Bool = false) -> [CampaignStatus] {
         registry.campaigns.compactMap { l in
-            guard let rt = runtimes[l.campaign.id] else { return nil }
-            return CampaignStatus(campaign: l.campaign.id, title: l.campaign.title, judgedThrough: rt.engine.processedThrough,
-                                  report: rt.engine.status(at: rt.engine.processedThrough), timers: rt.engine.pendingTimers)
+            guard let rt = runtimes[l.campaign.id] else { return asLastJudged ? lastJudged[l.campaign.id] : nil }
+            return Self.status(of: rt, l)
         }
+    }
+
+    static func status(of rt: CampaignRuntime, _ l: LoadedCampaign) -> CampaignStatus {
+        CampaignStatus(campaign: l.campaign.id, title: l.campaign.title, judgedThrough: rt.engine.processedThrough,
+                       report: rt.engine.status(at: rt.engine.processedThrough), timers: rt.engine.pendingTimers)
     }
 }
