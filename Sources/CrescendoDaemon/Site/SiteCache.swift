@@ -38,9 +38,9 @@ public actor SiteCache {
     private let logger: Logger
     private var current: (key: Key, site: Site)?
     private var building: (key: Key, task: Task<(SiteFeed, Site, Bool), any Error>)?
-    /// Whether a request may be answered with the last site built while a newer one is built.
     /// Whether the ledger database can be reached: while it cannot, the last site is served.
     private let health: StoreHealth?
+    /// Whether a request may be answered with the last site built while a newer one is built.
     private let servesStale: Bool
     private var refreshing: Task<Void, Never>?
     /// The files of the current site rendered so far (a page renders from the whole site, so
