@@ -22,19 +22,21 @@ extension PostgresConnection {
             Task {
                 do { outcome.finish(.success(try await self.query(query, logger: logger))) } catch { outcome.finish(.failure(error)) }
             }
-            Task {
+            outcome.watch(with: Task {
                 while !outcome.isFinished {
                     try? await Task.sleep(for: .milliseconds(500))
-                    if self.isClosed { outcome.finish(.failure(ChannelError.ioOnClosedChannel)) }
+                    if !Task.isCancelled, self.isClosed { outcome.finish(.failure(ChannelError.ioOnClosedChannel)) }
                 }
-            }
+            })
         }
     }
 }
 
-/// The first outcome of a statement: its answer, or its connection found closed.
+/// The first outcome of a statement: its answer, or its connection found closed. The watcher
+/// of the connection is cancelled as the outcome comes, so no task outlives its statement.
 private final class QueryOutcome: Sendable {
-    private let state = Mutex<(continuation: CheckedContinuation<PostgresRowSequence, any Error>?, finished: Bool)>((nil, false))
+    private let state = Mutex<(continuation: CheckedContinuation<PostgresRowSequence, any Error>?, finished: Bool,
+                               watcher: Task<Void, Never>?)>((nil, false, nil))
 
     var isFinished: Bool { state.withLock { $0.finished } }
 
@@ -42,13 +44,23 @@ private final class QueryOutcome: Sendable {
         state.withLock { $0.continuation = continuation }
     }
 
+    /// Keeps the connection's watcher, cancelled at once if the outcome came first.
+    func watch(with watcher: Task<Void, Never>) {
+        let finished = state.withLock { s -> Bool in
+            if !s.finished { s.watcher = watcher }
+            return s.finished
+        }
+        if finished { watcher.cancel() }
+    }
+
     func finish(_ result: Result<PostgresRowSequence, any Error>) {
-        let waiting = state.withLock { s -> CheckedContinuation<PostgresRowSequence, any Error>? in
+        let ended = state.withLock { s -> (CheckedContinuation<PostgresRowSequence, any Error>?, Task<Void, Never>?)? in
             guard !s.finished else { return nil }
             s.finished = true
-            defer { s.continuation = nil }
-            return s.continuation
+            defer { s.continuation = nil; s.watcher = nil }
+            return (s.continuation, s.watcher)
         }
-        waiting?.resume(with: result)
+        ended?.1?.cancel()
+        ended?.0?.resume(with: result)
     }
 }
