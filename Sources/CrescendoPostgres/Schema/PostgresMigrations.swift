@@ -11,7 +11,7 @@
 /// order in one transaction with the `meta` update, so a ledger is at one version or the next.
 enum PostgresMigrations {
     /// Every migration, oldest first.
-    static let all: [(version: Int, statements: [String])] = [(4, v4), (5, v5), (6, v6), (7, v7), (8, v8)]
+    static let all: [(version: Int, statements: [String])] = [(4, v4), (5, v5), (6, v6), (7, v7), (8, v8), (9, v9)]
 
     /// The newest version these migrations reach.
     static var newest: Int { all.last?.version ?? 0 }

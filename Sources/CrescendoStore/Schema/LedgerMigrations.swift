@@ -7,10 +7,10 @@ import GRDB
 /// `LedgerMigrations.schemaVersion`.
 package enum LedgerMigrations {
     /// The newest schema version this build knows (stored in `meta.schema_version`).
-    package static let schemaVersion = 8
+    package static let schemaVersion = 9
 
     /// Every migration, oldest first, by its GRDB name.
-    static let all: [(name: String, sql: String)] = [("v1", v1), ("v2", v2), ("v3", v3), ("v4", v4), ("v5", v5), ("v6", v6), ("v7", v7), ("v8", v8)]
+    static let all: [(name: String, sql: String)] = [("v1", v1), ("v2", v2), ("v3", v3), ("v4", v4), ("v5", v5), ("v6", v6), ("v7", v7), ("v8", v8), ("v9", v9)]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()

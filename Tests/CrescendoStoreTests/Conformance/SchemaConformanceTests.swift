@@ -22,6 +22,22 @@ final class SchemaConformanceTests: XCTestCase {
         }
     }
 
+    /// v9: the corrections by seq, read first by every read of the ledger as it now reads. On
+    /// SQLite the planner is asked which index the read uses; PostgreSQL, with its tiny test
+    /// table, would rightly scan it, so there the index is only checked to exist.
+    func testTheCorrectionsAreIndexed() async throws {
+        try await forEachStore { l in
+            let sql = l.kind == .postgres
+                ? "SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() AND indexname = 'entries_corrections'"
+                : "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'entries_corrections'"
+            XCTAssertTrue(try l.sql(sql).contains("WHERE"), "a partial index on corrects IS NOT NULL")
+            if l.kind != .postgres {
+                let plan = try l.sql("EXPLAIN QUERY PLAN SELECT seq FROM entries WHERE corrects IS NOT NULL AND seq <= 10 ORDER BY seq")
+                XCTAssertTrue(plan.contains("entries_corrections"), plan)
+            }
+        }
+    }
+
     func testALedgerOfANewerSchemaIsRefused() async throws {
         try await forEachStore([.sqliteFile, .postgres]) { l in
             _ = try await l.store.append(entry(1), recordedAt: t(1))
