@@ -49,13 +49,14 @@ public struct CrescendoDaemon: Sendable {
         let ingest = IngestQueue(store: store, clock: clock)
         let leases = LeaseBook(owner: LeaseBook.newOwner(host: config.host, port: config.port), options: config.federation)
         let health = StoreHealth(logger: logger)
-        let leaseService = LeaseService(store: store, registry: registry, book: leases, logger: logger, health: health, clock: clock)
+        var leaseService = LeaseService(store: store, registry: registry, book: leases, logger: logger, health: health, clock: clock)
         // The first step judges the campaigns this daemon can take at once.
         await leaseService.refresh(registry.campaigns.map(\.campaign.id))
         let dispatcher = Dispatcher(store: store, registry: registry, clock: clock, retry: config.retry, logger: logger, metrics: metrics,
                                     leases: leases)
         let scheduler = Scheduler(store: store, registry: registry, clock: clock, logger: logger, ingest: ingest, dispatcher: dispatcher,
                                   leases: leases, settleSeconds: config.federation.settleSeconds)
+        leaseService.onTakeover = { scheduler.wake() }
         let reloader = ReloaderService(registry: registry, clock: clock, metrics: metrics, pollSeconds: config.pollSeconds, logger: logger)
         let tokens = TokenBook(store: store, daemonToken: config.token)
         let log = AccessLog()

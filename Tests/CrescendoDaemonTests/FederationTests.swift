@@ -2,6 +2,7 @@ import CrescendoCore
 @testable import CrescendoDaemon
 import CrescendoStore
 import CrescendoTestSupport
+import Synchronization
 import XCTest
 
 /// Several daemons on one ledger (docs/federation.md): only the lease holder judges a
@@ -17,6 +18,27 @@ final class FederationTests: XCTestCase {
 
     private func every3(_ fx: DaemonFixture) throws -> [ActionRecord] {
         try fx.store.actions(since: nil, limit: 100).filter { $0.rule == "every-3" }
+    }
+
+    /// Taking a campaign this daemon did not hold calls `onTakeover` (the daemon wakes its
+    /// scheduler with it, so a new holder's catch-up starts at once); a renewal does not.
+    func testATakeoverIsAnnouncedOnceARenewalIsNot() async throws {
+        let fx = try DaemonFixture()
+        var a = daemon(fx, "a"), b = daemon(fx, "b")
+        let taken = (a: Tally(), b: Tally())
+        a.leases.onTakeover = { taken.a.add() }
+        b.leases.onTakeover = { taken.b.add() }
+        await a.leases.refresh(["fixture"])
+        await a.leases.refresh(["fixture"])
+        XCTAssertEqual(taken.a.count, 1, "taken once, then renewed")
+        // On SQLite a new owner takes the lease at once (its previous owner can only be gone).
+        await b.leases.refresh(["fixture"])
+        await b.leases.refresh(["fixture"])
+        XCTAssertEqual(b.book.epoch(of: "fixture"), 2)
+        XCTAssertEqual(taken.b.count, 1, "taken once, then renewed")
+        await a.leases.refresh(["fixture"])
+        XCTAssertEqual(a.book.epoch(of: "fixture"), 3)
+        XCTAssertEqual(taken.a.count, 2, "taken back: a takeover again")
     }
 
     func testOnlyTheHolderJudgesAndAStaleHolderWritesNothing() async throws {
@@ -131,4 +153,11 @@ final class FederationTests: XCTestCase {
         XCTAssertEqual(try fx.store.actionCounts()[.delivered], before + ids.count, "every delivery recorded once")
         XCTAssertEqual(try fx.store.actionCounts()[.pending], nil)
     }
+}
+
+/// A count that closures on any thread can add to.
+private final class Tally: Sendable {
+    private let n = Mutex(0)
+    func add() { n.withLock { $0 += 1 } }
+    var count: Int { n.withLock { $0 } }
 }

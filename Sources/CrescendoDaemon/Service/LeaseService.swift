@@ -18,6 +18,9 @@ struct LeaseService: Service {
     let logger: Logger
     var health = StoreHealth()
     var clock: any DaemonClock = SystemClock()
+    /// Called when this daemon takes a campaign it did not hold (the daemon wakes its scheduler,
+    /// so the catch-up starts at once instead of at the next second).
+    var onTakeover: @Sendable () -> Void = {}
 
     func run() async throws {
         let options = book.options
@@ -43,6 +46,7 @@ struct LeaseService: Service {
                 if let epoch = try await store.takeLease(campaign: id, owner: book.owner, ttl: book.options.leaseTTL) {
                     if book.hold(id, epoch: epoch, since: start) != epoch {
                         logger.info("\(id): took the lease (epoch \(epoch)) as \(book.owner); judging it from its watermark")
+                        onTakeover()
                     }
                 } else if book.drop(id) {
                     logger.warning("\(id): another daemon holds the lease now; no longer judging it")
