@@ -66,25 +66,70 @@ public struct SiteFeed: Sendable {
     }
 
     /// Feeds the state what the store recorded since, taking facts up to `asOf` (not before the
-    /// last `asOf`). False when that cannot be done fact by fact (a correction, a fact dated
-    /// before one already fed, a state that was not read `live`): then `read` a new one.
+    /// last `asOf`). A late fact (an entry, indicator sample or response dated before one
+    /// already fed) or a correction sends the state back to its checkpoint before it, and the
+    /// facts dated from there are fed again as the ledger now reads: the cost is in proportion
+    /// to what came after the fact, not to the ledger. False when that cannot be done (no
+    /// checkpoint that early, a state that was not read `live`): then `read` a new one.
     public mutating func update(from store: any LedgerStore, asOf: Instant) async throws -> Bool {
         guard state.move(to: asOf) else { return false }
         let head = try await store.head()
         let side = try await store.facts(after: FactCursor(entrySeq: head.seq, indicatorID: cursor.indicatorID,
                                                            responseID: cursor.responseID))
-        guard state.hold(indicators: side.indicators, responses: side.responses) else { return false }
-        var state = self.state, fits = true
-        try await store.forEachEntry(after: cursor.entrySeq) { stored in
-            guard fits, stored.seq <= head.seq else { return }
-            fits = stored.corrects == nil && state.record(stored.entry)
+        var stored: [StoredEntry] = []
+        try await store.forEachEntry(after: cursor.entrySeq) { if $0.seq <= head.seq { stored.append($0) } }
+        let next = FactCursor(entrySeq: head.seq, indicatorID: side.cursor.indicatorID, responseID: side.cursor.responseID)
+        var state = self.state
+        let corrections = stored.contains { $0.corrects != nil } ? try await recount(&state, store: store, through: head.seq) : nil
+        let late = [state.lateFrom(entries: stored.filter { $0.corrects == nil }.map(\.entry), indicators: side.indicators,
+                                   responses: side.responses), corrections].compactMap { $0 }.min()
+        if let late {
+            guard let from = state.rewind(before: late) else { return false }
+            let replay = try await store.facts(from: from, through: FactCursor(entrySeq: 0, indicatorID: next.indicatorID,
+                                                                                responseID: next.responseID))
+            guard state.hold(indicators: replay.indicators, responses: replay.responses) else { return false }
+            let fed = cursor.entrySeq
+            var fits = true
+            try await store.forEachCurrentEntry(from: from, through: head.seq) { e in
+                if fits { fits = state.record(e, counted: e.seq <= fed) }
+            }
+            guard fits else { return false }
+        } else {
+            guard state.hold(indicators: side.indicators, responses: side.responses) else { return false }
+            // Corrections (of corrections: the others are late) change nothing the state holds.
+            for e in stored where e.corrects == nil && !state.record(e.entry) { return false }
         }
-        guard fits else { return false }
         state.release()
         self.state = state
         self.head = head
-        cursor = FactCursor(entrySeq: head.seq, indicatorID: side.cursor.indicatorID, responseID: side.cursor.responseID)
+        cursor = next
         return true
+    }
+
+    /// Takes the corrections recorded since the cursor into `state`'s tally (each corrected
+    /// entry's values as it read before out, as it reads now in) and returns the earliest of
+    /// those instants, from which the engine must replay. Corrections are few: they are read
+    /// whole, both readings are made from them.
+    private func recount(_ state: inout SiteState, store: any LedgerStore, through seq: Int64) async throws -> Instant? {
+        let all = try await store.corrections(through: seq)
+        let fed = cursor.entrySeq
+        let (before, now) = (all.filter { $0.seq <= fed }.currentValues(), all.currentValues())
+        var earliest: Instant?
+        // The entries corrected since (not corrections of corrections, which change nothing).
+        let targets = Set(all.filter { $0.seq > fed }.compactMap(\.corrects)).subtracting(all.map(\.seq))
+        for target in targets.sorted() {
+            guard let new = now[target] else { continue }
+            var at = new.at
+            if target <= fed {
+                var old = before[target]
+                if old == nil { old = try await store.entry(seq: target)?.entry }
+                guard let old else { continue }
+                state.recount(old: old, new: new)
+                at = min(at, old.at)
+            }
+            earliest = min(earliest ?? at, at)
+        }
+        return earliest
     }
 
     /// The site's input at the state's `asOf`.
