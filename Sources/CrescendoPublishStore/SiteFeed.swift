@@ -6,7 +6,7 @@ import CrescendoStore
 /// A `SiteState` and how far into a ledger store it has been fed: the chain's head and the
 /// last indicator sample and response read. `crescendo publish` reads one whole (`read`);
 /// the daemon keeps one and feeds it what was recorded since (`update`), so a new entry costs
-/// reading that entry, not the ledger.
+/// reading that entry, and a late fact or a correction what came after it, not the ledger.
 public struct SiteFeed: Sendable {
     public private(set) var state: SiteState
     /// The head the entries were read to (its count and hash are the ones the pages show).
