@@ -13,6 +13,9 @@ public struct SiteFeed: Sendable {
     public private(set) var head: ChainHead
     /// The last entry seq, indicator sample id and response id read.
     public private(set) var cursor: FactCursor
+    /// The ledger's corrections through `head`, in seq order, once a replay needed them: read
+    /// once (on SQLite a scan of the table), then kept up from the entries each update reads.
+    private var corrections: [StoredEntry]?
 
     /// Reads the ledger as it now reads (corrections applied), with its indicator samples and
     /// responses, up to `asOf`, streaming: the entries are counted and fed to the engine one by
@@ -80,17 +83,25 @@ public struct SiteFeed: Sendable {
         try await store.forEachEntry(after: cursor.entrySeq) { if $0.seq <= head.seq { stored.append($0) } }
         let next = FactCursor(entrySeq: head.seq, indicatorID: side.cursor.indicatorID, responseID: side.cursor.responseID)
         var state = self.state
-        let corrections = stored.contains { $0.corrects != nil } ? try await recount(&state, store: store, through: head.seq) : nil
-        let late = [state.lateFrom(entries: stored.filter { $0.corrects == nil }.map(\.entry), indicators: side.indicators,
-                                   responses: side.responses), corrections].compactMap { $0 }.min()
+        let new = stored.filter { $0.corrects != nil }
+        var known = corrections.map { $0 + new }
+        var late = state.lateFrom(entries: stored.filter { $0.corrects == nil }.map(\.entry), indicators: side.indicators,
+                                  responses: side.responses)
+        if !new.isEmpty {
+            let all = try await Self.corrections(known, in: store, through: head.seq)
+            known = all
+            if let at = try await recount(&state, corrections: all, store: store) { late = min(late ?? at, at) }
+        }
         if let late {
             guard let from = state.rewind(before: late) else { return false }
             let replay = try await store.facts(from: from, through: FactCursor(entrySeq: 0, indicatorID: next.indicatorID,
                                                                                 responseID: next.responseID))
             guard state.hold(indicators: replay.indicators, responses: replay.responses) else { return false }
             let fed = cursor.entrySeq
+            let all = try await Self.corrections(known, in: store, through: head.seq)
+            known = all
             var fits = true
-            try await store.forEachCurrentEntry(from: from, through: head.seq) { e in
+            try await store.forEachCurrentEntry(from: from, through: head.seq, corrections: all) { e in
                 if fits { fits = state.record(e, counted: e.seq <= fed) }
             }
             guard fits else { return false }
@@ -103,15 +114,21 @@ public struct SiteFeed: Sendable {
         self.state = state
         self.head = head
         cursor = next
+        corrections = known
         return true
     }
 
-    /// Takes the corrections recorded since the cursor into `state`'s tally (each corrected
-    /// entry's values as it read before out, as it reads now in) and returns the earliest of
-    /// those instants, from which the engine must replay. Corrections are few: they are read
-    /// whole, both readings are made from them.
-    private func recount(_ state: inout SiteState, store: any LedgerStore, through seq: Int64) async throws -> Instant? {
-        let all = try await store.corrections(through: seq)
+    /// The corrections through `seq`: `known`, or read when not known yet.
+    private static func corrections(_ known: [StoredEntry]?, in store: any LedgerStore, through seq: Int64) async throws -> [StoredEntry] {
+        if let known { return known }
+        return try await store.corrections(through: seq)
+    }
+
+    /// Takes the corrections recorded since the cursor (the last of `corrections`, the ledger's
+    /// through the new head) into `state`'s tally (each corrected entry's values as it read
+    /// before out, as it reads now in) and returns the earliest of those instants, from which
+    /// the engine must replay.
+    private func recount(_ state: inout SiteState, corrections all: [StoredEntry], store: any LedgerStore) async throws -> Instant? {
         let fed = cursor.entrySeq
         let (before, now) = (all.filter { $0.seq <= fed }.currentValues(), all.currentValues())
         var earliest: Instant?

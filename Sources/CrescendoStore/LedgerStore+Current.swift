@@ -15,7 +15,14 @@ extension LedgerStore {
     /// the entries from `start` by the `at` index, so the cost is in proportion to what comes
     /// after `start`, plus the corrections.
     public func forEachCurrentEntry(from start: Instant, through seq: Int64, _ body: (LedgerEntry) throws -> Void) async throws {
-        let corrected = try await currentCorrections(through: seq)
+        try await forEachCurrentEntry(from: start, through: seq, corrections: corrections(through: seq), body)
+    }
+
+    /// `forEachCurrentEntry(from:through:)` with the corrections through `seq` (in seq order)
+    /// already known to the caller, who keeps them instead of reading them for each replay.
+    public func forEachCurrentEntry(from start: Instant, through seq: Int64, corrections: [StoredEntry],
+                                    _ body: (LedgerEntry) throws -> Void) async throws {
+        let corrected = corrections.currentValues()
         // The corrected entries that now read at or after `start`, merged in by (at, seq).
         let moved = corrected.values.filter { $0.at >= start }.sorted { ($0.at, $0.seq) < ($1.at, $1.seq) }
         var next = 0
