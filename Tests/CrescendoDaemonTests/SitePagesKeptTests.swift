@@ -51,7 +51,7 @@ final class SitePagesKeptTests: XCTestCase {
         let cache = SiteCache(store: fx.store, registry: fx.registry, clock: fx.clock)
         _ = try await fx.store.appendBatches([[entry("2026-02-02T10:00:00Z", care: "Masks for the library"), entry("2026-02-03T10:00:00Z"),
                                                entry("2026-03-02T07:00:00Z")]], recordedAt: fx.clock.now())
-        let old = ["/weekly/2026-W06.html", "/guides/hotline.html", "/stories/001.html"]
+        let old = ["/weekly/2026-W06.html", "/guides/hotline.html", "/stories/001.html", "/cards/story-001.png"]
         let new = ["/weekly/2026-W10.html", "/feed.json"]
         var before: [String: String] = [:]
         for path in old + new + ["/"] { before[path] = try await body(cache, path) }
@@ -69,7 +69,7 @@ final class SitePagesKeptTests: XCTestCase {
             XCTAssertEqual(text, before[path], path)
         }
         var (r, k) = (await cache.pagesRendered, await cache.pagesKept)
-        XCTAssertEqual(r, afterBuild, "an old week's page, a guide and an unchanged story are not rendered again")
+        XCTAssertEqual(r, afterBuild, "an old week's page, a guide, an unchanged story and its card are not rendered again")
         XCTAssertEqual(k, kept + old.count, "they are served as kept")
         for path in new { _ = try await body(cache, path) }
         (r, k) = (await cache.pagesRendered, await cache.pagesKept)

@@ -87,9 +87,14 @@ public actor SiteCache {
     private func file(_ path: String, in entry: (key: Key, site: Site)) async throws -> SiteFile? {
         let (key, site) = entry
         let relative = String(path.drop { $0 == "/" })
-        if SiteRenderer.svgPath(forPNG: relative) != nil { return try await images.file(relative, in: site) }
+        let generation = builtFrom?.key == key ? builtFrom?.generation : nil
+        // A card's PNG is rendered from its SVG, which is kept as the pages are.
+        if let svgPath = SiteRenderer.svgPath(forPNG: relative) {
+            guard let svg = pages.file(svgPath, of: site, key: key, generation: generation) else { return nil }
+            return try await images.file(relative, svg: svg.bytes)
+        }
         guard let sitePath = Site.sitePath(path) else { return nil }
-        return pages.file(sitePath, of: site, key: key, generation: builtFrom?.key == key ? builtFrom?.generation : nil)
+        return pages.file(sitePath, of: site, key: key, generation: generation)
     }
 
     /// The site as of now: the cached one if nothing it depends on changed, else a new one
