@@ -48,7 +48,8 @@ final class SitePagesKeptTests: XCTestCase {
 
     func testANewEntryThisWeekRendersOnlyThePagesThatShowIt() async throws {
         let fx = try fixture()
-        let cache = SiteCache(store: fx.store, registry: fx.registry, clock: fx.clock)
+        let metrics = DaemonMetrics()
+        let cache = SiteCache(store: fx.store, registry: fx.registry, clock: fx.clock, metrics: metrics)
         _ = try await fx.store.appendBatches([[entry("2026-02-02T10:00:00Z", care: "Masks for the library"), entry("2026-02-03T10:00:00Z"),
                                                entry("2026-03-02T07:00:00Z")]], recordedAt: fx.clock.now())
         let old = ["/weekly/2026-W06.html", "/guides/hotline.html", "/stories/001.html", "/cards/story-001.png"]
@@ -76,6 +77,9 @@ final class SitePagesKeptTests: XCTestCase {
         XCTAssertEqual(r, afterBuild + new.count, "this week's page and the feed are rendered again")
         XCTAssertEqual(k, kept + old.count)
         let week = try await body(cache, "/weekly/2026-W10.html")
+        let text = metrics.registry.emitToString()
+        XCTAssertTrue(text.contains("crescendo_site_files_total{outcome=\"kept\"} \(k)"), text)
+        XCTAssertTrue(text.contains("crescendo_site_files_total{outcome=\"rendered\"} \(r)"), text)
         XCTAssertTrue(week.contains("<p class=\"lede\">Fixture: withheld acts of care in week 2026-W10"), week)
     }
 

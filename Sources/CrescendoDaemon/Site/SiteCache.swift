@@ -36,6 +36,7 @@ public actor SiteCache {
     private let weeksAhead: Int
     private let baseURL: String?
     private let logger: Logger
+    private let metrics: DaemonMetrics?
     private var current: (key: Key, site: Site)?
     private var building: (key: Key, task: Task<(SiteFeed, Site, Bool), any Error>)?
     /// Whether the ledger database can be reached: while it cannot, the last site is served.
@@ -65,7 +66,8 @@ public actor SiteCache {
 
     public init(store: any LedgerStore, registry: CampaignRegistry, clock: any DaemonClock, weeksAhead: Int = 8,
                 baseURL: String? = nil, images: CardImages = CardImages(), servesStale: Bool = false,
-                health: StoreHealth? = nil, logger: Logger = Logger(label: "crescendo.site")) {
+                health: StoreHealth? = nil, metrics: DaemonMetrics? = nil, logger: Logger = Logger(label: "crescendo.site")) {
+        self.metrics = metrics
         self.store = store; self.registry = registry; self.clock = clock; self.servesStale = servesStale; self.health = health
         self.weeksAhead = weeksAhead; self.baseURL = baseURL; self.images = images; self.logger = logger
     }
@@ -90,11 +92,18 @@ public actor SiteCache {
         let generation = builtFrom?.key == key ? builtFrom?.generation : nil
         // A card's PNG is rendered from its SVG, which is kept as the pages are.
         if let svgPath = SiteRenderer.svgPath(forPNG: relative) {
-            guard let svg = pages.file(svgPath, of: site, key: key, generation: generation) else { return nil }
+            guard let svg = served(svgPath, of: site, key: key, generation: generation) else { return nil }
             return try await images.file(relative, svg: svg.bytes)
         }
         guard let sitePath = Site.sitePath(path) else { return nil }
-        return pages.file(sitePath, of: site, key: key, generation: generation)
+        return served(sitePath, of: site, key: key, generation: generation)
+    }
+
+    /// A file from `pages`, counted in the metrics.
+    private func served(_ path: String, of site: Site, key: Key, generation: Int?) -> SiteFile? {
+        let (rendered, kept) = (pages.rendered, pages.kept)
+        defer { metrics?.siteFiles(rendered: pages.rendered - rendered, kept: pages.kept - kept) }
+        return pages.file(path, of: site, key: key, generation: generation)
     }
 
     /// The site as of now: the cached one if nothing it depends on changed, else a new one
@@ -177,7 +186,10 @@ public actor SiteCache {
         if current == nil || current!.key.version.headSeq <= key.version.headSeq {
             current = (key, site)
             builtFrom = (key, loaded.generation)
-            if let home { pages.keep(home, at: "index.html", key: key, generation: loaded.generation, counted: true) }
+            if let home {
+                pages.keep(home, at: "index.html", key: key, generation: loaded.generation, counted: true)
+                metrics?.siteFiles(rendered: 1, kept: 0)
+            }
         }
         logger.debug("built the site at head \(key.version.headSeq); pages so far: \(pages.rendered) rendered, \(pages.kept) kept from earlier builds")
         return site
