@@ -130,6 +130,16 @@ class Daemon:
             time.sleep(0.01)
         sys.exit("bench-daemon-scale: an entry was never reflected in /api/status")
 
+    def site_files(self):
+        """Site files rendered and kept so far, from /metrics (-1 when it does not count them)."""
+        _, status, body = self.request("/metrics")
+        found = {}
+        for line in body.decode().splitlines() if status == 200 else []:
+            for outcome in ("rendered", "kept"):
+                if line.startswith(f'crescendo_site_files_total{{outcome="{outcome}"}} '):
+                    found[outcome] = int(float(line.split()[-1]))
+        return found.get("rendered", -1), found.get("kept", -1)
+
     def rss(self):
         fields = dict(l.split(":", 1) for l in open(f"/proc/{self.proc.pid}/status") if ":" in l)
         return int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024
@@ -193,13 +203,14 @@ def one_run(campaign, pristine):
             stop.set()
             thread.join()
             rss, peak = d.rss()
+            rendered, kept = d.site_files()
             new = d.reflected({"kind": "masks", "area": "a02"})
             day_ago = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() - 86_400))
             backfill = d.reflected({"kind": "masks", "area": "a03", "at": day_ago})
             _, size = d.entries_judged()
             return dict(healthy=healthy, first=first, p50=percentile(times, 50), p99=percentile(times, 99), gets=len(times),
                         old_p50=percentile(old, 50), old_p99=percentile(old, 99),
-                        errors=len(errors), new=new, backfill=backfill, rss=rss, peak=peak, size=size)
+                        errors=len(errors), rendered=rendered, kept=kept, new=new, backfill=backfill, rss=rss, peak=peak, size=size)
         finally:
             d.stop()
     finally:
@@ -224,6 +235,7 @@ def main():
     print(f"  GET / while {RATE} entries/s arrive      p50 {m['p50'] * 1000:.0f} ms, p99 {m['p99'] * 1000:.0f} ms "
           f"over {m['gets']:.0f} GETs in {SECONDS:.0f} s (target p99 ≤ 100 ms); errors {m['errors']:.0f}")
     print(f"  GET {OLD_PAGE} meanwhile  p50 {m['old_p50'] * 1000:.0f} ms, p99 {m['old_p99'] * 1000:.0f} ms")
+    print(f"  site files rendered / kept by then   {m['rendered']:.0f} / {m['kept']:.0f} (-1: not counted)")
     print(f"  new entry reflected in /api/status   {m['new']:.2f} s")
     print(f"  1-day-old backfill reflected         {m['backfill']:.2f} s (target ≤ 0.5 s)")
     print(f"  daemon RSS after serving the site    {m['rss']:.0f} MB (peak {m['peak']:.0f} MB; target ≤ 250 MB)")
