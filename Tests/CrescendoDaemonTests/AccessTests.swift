@@ -109,7 +109,7 @@ final class AccessTests: XCTestCase {
         try await withRoles { client, fx, tokens, log in
             for role in Role.allCases { _ = try await Self.request(client, "POST", "/api/entries", token: tokens[role]) }
             _ = try await Self.request(client, "POST", "/api/reload", token: tokens[.organizer])
-            try await AccessService(store: fx.store, log: log, tokens: fx.api().tokens, clock: fx.clock, logger: fx.logger).flush()
+            await AccessService(store: fx.store, log: log, tokens: fx.api().tokens, clock: fx.clock, logger: fx.logger).flush()
             let (own, ownText, _) = try await Self.request(client, "GET", "/api/audit", token: tokens[.organizer])
             XCTAssertEqual(own, .ok)
             XCTAssertEqual(ownText, #"{"audit":[{"id":2,"at":"2026-03-01T08:00:00Z","who":"organizer","role":"organizer","#
@@ -137,7 +137,7 @@ final class AccessTests: XCTestCase {
             let api = fx.api(log: log)
             // The fixture's API has its own token book; this one noted the use above only if it is the same.
             _ = try await api.tokens.caller(token: tokens[.admin]!, now: fx.clock.now())
-            try await AccessService(store: fx.store, log: log, tokens: api.tokens, clock: fx.clock, logger: fx.logger).flush()
+            await AccessService(store: fx.store, log: log, tokens: api.tokens, clock: fx.clock, logger: fx.logger).flush()
             XCTAssertEqual(try fx.store.tokens().first { $0.name == "admin" }?.lastUsedAt, fx.clock.now())
         }
     }

@@ -264,7 +264,7 @@ final class AppTests: XCTestCase {
             XCTAssertEqual(invite.location, "/app/login#token=\(token)", "a typed ?token= moves to the fragment")
             let invited = try await volunteer.signIn(token).location
             XCTAssertEqual(invited, "/app/")
-            try await AccessService(store: fx.store, log: log, tokens: fx.api().tokens, clock: fx.clock, logger: fx.logger).flush()
+            await AccessService(store: fx.store, log: log, tokens: fx.api().tokens, clock: fx.clock, logger: fx.logger).flush()
             let audit = try await browser.get("/app/admin")
             XCTAssertTrue(audit.body.contains("POST /app/admin/tokens") && audit.body.contains("token phone-1"), audit.body)
             XCTAssertTrue(try fx.store.tokens().contains { $0.name == "phone-1" && $0.role == .recorder })

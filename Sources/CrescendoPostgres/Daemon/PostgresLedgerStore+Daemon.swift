@@ -19,25 +19,7 @@ extension PostgresLedgerStore {
     public func commit(_ step: DaemonStep) async throws -> [ActionRecord] {
         let written = try await transaction { c -> [ActionRecord]? in
             if let fence = step.fence, try await !self.holds(fence, campaign: step.campaign, c) { return nil }
-            var inserted: [ActionRecord] = []
-            for a in step.actions {
-                let rows = try await c.run("""
-                    INSERT INTO actions (id, campaign, rule, action, due_at, payload, state, late, decided_at, reason)
-                    VALUES (\(a.id), \(a.campaign), \(a.rule), \(a.action), \(a.dueAt.seconds), \(a.payload), \(a.state.rawValue),
-                            \(a.late), \(a.decidedAt.seconds), \(a.reason))
-                    ON CONFLICT (id) DO NOTHING RETURNING 1
-                    """, logger: self.logger)
-                guard try await rows.value(Int32.self) != nil else { continue }
-                inserted.append(a)
-                // A delivery quiet hours hold is not attempted before its deliver_at, across restarts.
-                for channel in a.channels {
-                    let first = max(a.decidedAt, a.deliverAt[channel] ?? a.decidedAt).seconds
-                    try await c.run("""
-                        INSERT INTO deliveries (action_id, channel, state, next_attempt_at) VALUES (\(a.id), \(channel), 'pending', \(first))
-                        ON CONFLICT (action_id, channel) DO NOTHING
-                        """, logger: self.logger)
-                }
-            }
+            let inserted = try await self.insertActions(step.actions, c)
             if let timers = step.timers {
                 try await c.run("DELETE FROM timers WHERE campaign = \(step.campaign)", logger: self.logger)
                 var rows = RowInserter(table: "timers", columns: ["id", "kind", "due_at", "payload", "campaign", "rule"])

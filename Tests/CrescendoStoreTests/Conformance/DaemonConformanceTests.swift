@@ -44,6 +44,27 @@ final class DaemonConformanceTests: XCTestCase {
         }
     }
 
+    /// A step that repeats recorded actions beside new ones writes the new ones, each with a
+    /// delivery per channel, in the step's order, and leaves the recorded ones and their
+    /// deliveries as they are (a takeover's catch-up repeats what the last holder committed).
+    func testAStepWritesOnlyItsNewActionsEachWithItsDeliveries() async throws {
+        try await forEachStore { l in
+            try await l.store.commit(step([action("c/1", channels: ["log"])]))
+            try await l.store.recordAttempt(outcome(1))
+            var skipped = action("c/3", channels: [], state: .skipped)
+            skipped.reason = "dropped by quiet hours"
+            let written = try await l.store.commit(step([action("c/2", channels: ["hook", "log"]), action("c/1", channels: ["log"]), skipped,
+                                                         action("c/4", channels: ["log"])]))
+            XCTAssertEqual(written.map(\.id), ["c/2", "c/3", "c/4"])
+            let due = try await l.store.dueDeliveries(now: t(5), limit: 10)
+            XCTAssertEqual(due.map { "\($0.actionID) \($0.channel)" }, ["c/2 hook", "c/2 log", "c/4 log"])
+            let all = try await l.store.actions(since: nil, limit: 10)
+            XCTAssertEqual(all.map(\.id), ["c/1", "c/2", "c/3", "c/4"])
+            XCTAssertEqual(all.map(\.state), [.delivered, .pending, .skipped, .pending])
+            XCTAssertEqual(all.map(\.reason), [nil, nil, "dropped by quiet hours", nil])
+        }
+    }
+
     func testAnAttemptCountsOnlyOnceAndOnlyInItsTurn() async throws {
         try await forEachStore { l in
             try await l.store.commit(step([action("c/1", channels: ["log"])]))
