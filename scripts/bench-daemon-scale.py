@@ -7,9 +7,13 @@ way, its end a year later so that entries posted now still count). Each run star
 on a fresh copy of the database and measures:
 
   - the first GET / after the daemon answers /healthz (and how long it took to answer it);
-  - GET / p50 and p99 while a paced poster on loopback records 10 entries a second;
+  - GET / p50 and p99 while a paced poster on loopback records 10 entries a second, and
+    between them GET of an old week's report (BENCH_SCALE_OLD_PAGE, default
+    /weekly/2025-W10.html: its counts do not change, so it is kept across builds);
   - a new entry reflected in /api/status (entries counted by the scheduler);
   - a backfilled entry, one day old, reflected in /api/status;
+  - another, reflected on GET / (the home page's entry count moves: the site's state replays
+    it from its checkpoint before it, docs/daemon.md);
   - the daemon's RSS after serving the site (and its peak);
   - the /api/status body size.
 
@@ -21,7 +25,7 @@ Usage: scripts/bench-daemon-scale.py BIN [ENTRIES]   (default 1,000,000; BENCH_S
        BENCH_SCALE_DAEMON_ARGS: more arguments for `crescendo daemon` (e.g. --fresh-site, the
        way every request waited for a fresh build before the daemon served the last one)
 """
-import json, os, shutil, socket, statistics, subprocess, sys, tempfile, threading, time, urllib.request
+import json, os, re, shutil, socket, statistics, subprocess, sys, tempfile, threading, time, urllib.request
 
 BIN = os.path.realpath(sys.argv[1] if len(sys.argv) > 1 else ".build/release/crescendo")
 ENTRIES = int(sys.argv[2] if len(sys.argv) > 2 else os.environ.get("BENCH_SCALE_ENTRIES", "1000000"))
@@ -32,6 +36,7 @@ RATE = 10
 DATA = os.environ.get("BENCH_DATA", "bench-data")
 TOKEN = "bench-scale-token"
 DAEMON_ARGS = os.environ.get("BENCH_SCALE_DAEMON_ARGS", "").split()
+OLD_PAGE = os.environ.get("BENCH_SCALE_OLD_PAGE", "/weekly/2025-W10.html")
 
 
 def prepare():
@@ -114,18 +119,37 @@ class Daemon:
             sys.exit(f"bench-daemon-scale: /api/status answered {status}: {body[:200]!r}")
         return json.loads(body)["campaigns"][0]["entries"], len(body)
 
-    def reflected(self, entry):
-        """Seconds from posting `entry` until /api/status counts it."""
-        before, _ = self.entries_judged()
+    def home_count(self):
+        """The entry count the home page shows (the chain's, corrections included)."""
+        _, status, body = self.request("/", token=False)
+        found = re.search(rb"corrections included\)</dt><dd>([^<]*)</dd>", body)
+        if status != 200 or not found:
+            sys.exit(f"bench-daemon-scale: GET / answered {status} without the entry count")
+        return int(re.sub(rb"\D", b"", found.group(1)))
+
+    def reflected(self, entry, count=None):
+        """Seconds from posting `entry` until `count` (by default /api/status's) counts it."""
+        count = count or (lambda: self.entries_judged()[0])
+        before = count()
         t = time.perf_counter()
         _, status, body = self.request("/api/entries", json.dumps(entry).encode())
         if status != 201:
             sys.exit(f"bench-daemon-scale: POST /api/entries answered {status}: {body[:200]!r}")
         while time.perf_counter() - t < TIMEOUT:
-            if self.entries_judged()[0] > before:
+            if count() > before:
                 return time.perf_counter() - t
             time.sleep(0.01)
-        sys.exit("bench-daemon-scale: an entry was never reflected in /api/status")
+        sys.exit("bench-daemon-scale: an entry was never reflected")
+
+    def site_files(self):
+        """Site files rendered and kept so far, from /metrics (-1 when it does not count them)."""
+        _, status, body = self.request("/metrics")
+        found = {}
+        for line in body.decode().splitlines() if status == 200 else []:
+            for outcome in ("rendered", "kept"):
+                if line.startswith(f'crescendo_site_files_total{{outcome="{outcome}"}} '):
+                    found[outcome] = int(float(line.split()[-1]))
+        return found.get("rendered", -1), found.get("kept", -1)
 
     def rss(self):
         fields = dict(l.split(":", 1) for l in open(f"/proc/{self.proc.pid}/status") if ":" in l)
@@ -171,7 +195,10 @@ def one_run(campaign, pristine):
             first, status, _ = d.request("/", token=False)
             if status != 200:
                 sys.exit(f"bench-daemon-scale: GET / answered {status}")
-            stop, errors, times = threading.Event(), [], []
+            _, status, _ = d.request(OLD_PAGE, token=False)
+            if status != 200:
+                sys.exit(f"bench-daemon-scale: GET {OLD_PAGE} answered {status}")
+            stop, errors, times, old = threading.Event(), [], [], []
             thread = threading.Thread(target=poster, args=(d, stop, errors), daemon=True)
             thread.start()
             end = time.perf_counter() + SECONDS
@@ -180,15 +207,23 @@ def one_run(campaign, pristine):
                 times.append(t)
                 if status != 200:
                     errors.append(status)
+                t, status, _ = d.request(OLD_PAGE, token=False)
+                old.append(t)
+                if status != 200:
+                    errors.append(status)
             stop.set()
             thread.join()
             rss, peak = d.rss()
+            rendered, kept = d.site_files()
             new = d.reflected({"kind": "masks", "area": "a02"})
             day_ago = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() - 86_400))
             backfill = d.reflected({"kind": "masks", "area": "a03", "at": day_ago})
+            site_backfill = d.reflected({"kind": "masks", "area": "a01", "at": day_ago}, count=d.home_count)
             _, size = d.entries_judged()
             return dict(healthy=healthy, first=first, p50=percentile(times, 50), p99=percentile(times, 99), gets=len(times),
-                        errors=len(errors), new=new, backfill=backfill, rss=rss, peak=peak, size=size)
+                        old_p50=percentile(old, 50), old_p99=percentile(old, 99),
+                        errors=len(errors), rendered=rendered, kept=kept, new=new, backfill=backfill, site_backfill=site_backfill,
+                        rss=rss, peak=peak, size=size)
         finally:
             d.stop()
     finally:
@@ -212,8 +247,11 @@ def main():
     print(f"  first GET / after start              {m['first']:.2f} s (target ≤ 2 s)")
     print(f"  GET / while {RATE} entries/s arrive      p50 {m['p50'] * 1000:.0f} ms, p99 {m['p99'] * 1000:.0f} ms "
           f"over {m['gets']:.0f} GETs in {SECONDS:.0f} s (target p99 ≤ 100 ms); errors {m['errors']:.0f}")
+    print(f"  GET {OLD_PAGE} meanwhile  p50 {m['old_p50'] * 1000:.0f} ms, p99 {m['old_p99'] * 1000:.0f} ms")
+    print(f"  site files rendered / kept by then   {m['rendered']:.0f} / {m['kept']:.0f} (-1: not counted)")
     print(f"  new entry reflected in /api/status   {m['new']:.2f} s")
     print(f"  1-day-old backfill reflected         {m['backfill']:.2f} s (target ≤ 0.5 s)")
+    print(f"  1-day-old backfill reflected on GET / {m['site_backfill']:.2f} s (target ≤ 0.5 s)")
     print(f"  daemon RSS after serving the site    {m['rss']:.0f} MB (peak {m['peak']:.0f} MB; target ≤ 250 MB)")
     print(f"  /api/status body                     {m['size'] / 1024:.1f} KB (target ≤ 64 KB)")
 

@@ -63,7 +63,7 @@ public struct CrescendoDaemon: Sendable {
         let access = AccessService(store: store, log: log, tokens: tokens, clock: clock, logger: logger)
 
         let site = SiteCache(store: store, registry: registry, clock: clock, servesStale: config.servesStaleSite, health: health,
-                             logger: logger)
+                             metrics: metrics, logger: logger)
         // The first site is read while the rest starts; the scheduler's first step (its replay
         // of the ledger) waits for it, so that the first page does not wait for both.
         Task { await site.warmUp() }

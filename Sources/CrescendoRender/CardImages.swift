@@ -22,7 +22,12 @@ public actor CardImages {
     /// The file for a PNG path of `site` (`cards/story-001.png`), or nil when the site has no such card.
     public func file(_ path: String, in site: Site) async throws -> SiteFile? {
         guard let svgPath = SiteRenderer.svgPath(forPNG: path), let svg = site.render(path: svgPath)?.bytes else { return nil }
-        return SiteFile(contentType: "image/png", bytes: try await png(svg, file: path))
+        return try await file(path, svg: svg)
+    }
+
+    /// The PNG at `path` of a card whose SVG is `svg` (for a caller that keeps the SVGs itself).
+    public func file(_ path: String, svg: [UInt8]) async throws -> SiteFile {
+        SiteFile(contentType: "image/png", bytes: try await png(svg, file: path))
     }
 
     private func png(_ svg: [UInt8], file: String) async throws -> [UInt8] {

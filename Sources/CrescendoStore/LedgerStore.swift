@@ -47,6 +47,14 @@ public protocol LedgerStore: Sendable {
     /// latest correction's values (at its own seq), corrections not repeated.
     func forEachCurrentEntry(_ body: (LedgerEntry) throws -> Void) async throws
 
+    /// Calls `body` for every entry dated at or after `start` with seq at most `seq`, in (at,
+    /// seq) order, streaming, by the `at` index (schema v7): corrections among them as they are
+    /// stored. `forEachCurrentEntry(from:through:)` applies the corrections.
+    func forEachEntry(from start: Instant, through seq: Int64, _ body: (StoredEntry) throws -> Void) async throws
+
+    /// The corrections with seq at most `seq`, in seq order (few; read whole).
+    func corrections(through seq: Int64) async throws -> [StoredEntry]
+
     /// Entries matching a query, in seq order.
     func entries(_ query: EntryQuery) async throws -> [StoredEntry]
 

@@ -10,6 +10,8 @@ public final class DaemonMetrics: Sendable {
     private let delay: ValueHistogram
     private let actions: [ActionRecord.State: Gauge]
     private let failures = Mutex<[String: Counter]>([:])
+    private let siteRendered: Counter
+    private let siteKept: Counter
 
     public init() {
         entries = registry.makeCounter(descriptor: Self.name("entries", "total", "Ledger entries recorded through the API."))
@@ -21,6 +23,9 @@ public final class DaemonMetrics: Sendable {
             gauges[s] = registry.makeGauge(descriptor: Self.name("actions", "", "Actions recorded, by state."), labels: [("state", s.rawValue)])
         }
         actions = gauges
+        let site = Self.name("site_files", "total", "Public site files served: rendered for a build, or kept from an earlier one.")
+        siteRendered = registry.makeCounter(descriptor: site, labels: [("outcome", "rendered")])
+        siteKept = registry.makeCounter(descriptor: site, labels: [("outcome", "kept")])
     }
 
     /// `crescendo_NAME_UNIT` with its help line.
@@ -30,6 +35,10 @@ public final class DaemonMetrics: Sendable {
 
     func recordedEntries(_ n: Int) { entries.increment(by: Int64(n)) }
     func reloadFailed() { reloadFailures.increment() }
+    func siteFiles(rendered: Int, kept: Int) {
+        if rendered > 0 { siteRendered.increment(by: Int64(rendered)) }
+        if kept > 0 { siteKept.increment(by: Int64(kept)) }
+    }
     func delivered(channel: String, delay: Duration) {
         let (seconds, attoseconds) = delay.components
         self.delay.record(max(0, Double(seconds) + Double(attoseconds) / 1e18))

@@ -36,6 +36,7 @@ public actor SiteCache {
     private let weeksAhead: Int
     private let baseURL: String?
     private let logger: Logger
+    private let metrics: DaemonMetrics?
     private var current: (key: Key, site: Site)?
     private var building: (key: Key, task: Task<(SiteFeed, Site, Bool), any Error>)?
     /// Whether the ledger database can be reached: while it cannot, the last site is served.
@@ -43,10 +44,13 @@ public actor SiteCache {
     /// Whether a request may be answered with the last site built while a newer one is built.
     private let servesStale: Bool
     private var refreshing: Task<Void, Never>?
-    /// The files of the current site rendered so far (a page renders from the whole site, so
-    /// each is rendered once per build), at most `pagesKept` of them.
-    private var pages: (key: Key, files: [String: SiteFile])?
-    private static let pagesKept = 256
+    /// The files rendered so far, kept across builds while what they show is unchanged.
+    private var pages = KeptPages(limit: 256)
+    /// The key of the current site with the campaign generation it was built from.
+    private var builtFrom: (key: Key, generation: Int)?
+    /// Files rendered, and files served again from an earlier build, so far (for tests and the log).
+    var pagesRendered: Int { pages.rendered }
+    var pagesKept: Int { pages.kept }
     /// Sites built so far (for tests and the log).
     private(set) var builds = 0
     /// Builds that read the whole ledger (for tests and the log).
@@ -62,7 +66,8 @@ public actor SiteCache {
 
     public init(store: any LedgerStore, registry: CampaignRegistry, clock: any DaemonClock, weeksAhead: Int = 8,
                 baseURL: String? = nil, images: CardImages = CardImages(), servesStale: Bool = false,
-                health: StoreHealth? = nil, logger: Logger = Logger(label: "crescendo.site")) {
+                health: StoreHealth? = nil, metrics: DaemonMetrics? = nil, logger: Logger = Logger(label: "crescendo.site")) {
+        self.metrics = metrics
         self.store = store; self.registry = registry; self.clock = clock; self.servesStale = servesStale; self.health = health
         self.weeksAhead = weeksAhead; self.baseURL = baseURL; self.images = images; self.logger = logger
     }
@@ -84,12 +89,21 @@ public actor SiteCache {
     private func file(_ path: String, in entry: (key: Key, site: Site)) async throws -> SiteFile? {
         let (key, site) = entry
         let relative = String(path.drop { $0 == "/" })
-        if SiteRenderer.svgPath(forPNG: relative) != nil { return try await images.file(relative, in: site) }
-        if pages?.key != key { pages = (key, [:]) }
-        if let file = pages?.files[path] { return file }
-        let file = site.render(path: path)
-        if let file, pages!.files.count < Self.pagesKept { pages!.files[path] = file }
-        return file
+        let generation = builtFrom?.key == key ? builtFrom?.generation : nil
+        // A card's PNG is rendered from its SVG, which is kept as the pages are.
+        if let svgPath = SiteRenderer.svgPath(forPNG: relative) {
+            guard let svg = served(svgPath, of: site, key: key, generation: generation) else { return nil }
+            return try await images.file(relative, svg: svg.bytes)
+        }
+        guard let sitePath = Site.sitePath(path) else { return nil }
+        return served(sitePath, of: site, key: key, generation: generation)
+    }
+
+    /// A file from `pages`, counted in the metrics.
+    private func served(_ path: String, of site: Site, key: Key, generation: Int?) -> SiteFile? {
+        let (rendered, kept) = (pages.rendered, pages.kept)
+        defer { metrics?.siteFiles(rendered: pages.rendered - rendered, kept: pages.kept - kept) }
+        return pages.file(path, of: site, key: key, generation: generation)
     }
 
     /// The site as of now: the cached one if nothing it depends on changed, else a new one
@@ -144,7 +158,8 @@ public actor SiteCache {
         if let building, building.key == key { return try await building.task.value.1 }
         // The campaign is read after the generation: a reload in between gives a newer
         // campaign under an older key, which the next request replaces; never an older one.
-        let campaign = registry.primary.campaign
+        let loaded = registry.primary
+        let campaign = loaded.campaign
         let (store, weeksAhead, baseURL) = (self.store, self.weeksAhead, self.baseURL)
         let qr = await qrCode(for: campaign.brand.url ?? baseURL)
         if let building, building.key == key { return try await building.task.value.1 }
@@ -170,9 +185,13 @@ public actor SiteCache {
         // A slower build for an older key must not replace a newer site.
         if current == nil || current!.key.version.headSeq <= key.version.headSeq {
             current = (key, site)
-            pages = (key, home.map { ["/": $0, "/index.html": $0] } ?? [:])
+            builtFrom = (key, loaded.generation)
+            if let home {
+                pages.keep(home, at: "index.html", key: key, generation: loaded.generation, counted: true)
+                metrics?.siteFiles(rendered: 1, kept: 0)
+            }
         }
-        logger.debug("built the site at head \(key.version.headSeq)")
+        logger.debug("built the site at head \(key.version.headSeq); pages so far: \(pages.rendered) rendered, \(pages.kept) kept from earlier builds")
         return site
     }
 

@@ -47,6 +47,24 @@ extension PostgresLedgerStore {
         }
     }
 
+    public func forEachEntry(from start: Instant, through seq: Int64, _ body: (StoredEntry) throws -> Void) async throws {
+        try await withConnection { c in
+            let rows = try await c.run("SELECT \(unescaped: EntryRow.columns) FROM entries WHERE at >= \(start.seconds) AND seq <= \(seq) ORDER BY at, seq",
+                                       logger: self.logger)
+            for try await row in rows { try body(try EntryRow.decode(row).stored) }
+        }
+    }
+
+    public func corrections(through seq: Int64) async throws -> [StoredEntry] {
+        try await withConnection { c in
+            var out: [StoredEntry] = []
+            let rows = try await c.run("SELECT \(unescaped: EntryRow.columns) FROM entries WHERE corrects IS NOT NULL AND seq <= \(seq) ORDER BY seq",
+                                       logger: self.logger)
+            for try await row in rows { out.append(try EntryRow.decode(row).stored) }
+            return out
+        }
+    }
+
     public func forEachCurrentEntry(_ body: (LedgerEntry) throws -> Void) async throws {
         try await transaction(snapshot: true) { c in
             var latest: [Int64: LedgerEntry] = [:]

@@ -7,10 +7,23 @@ import CrescendoCore
 /// same bytes for the same ledger and instant.
 ///
 /// Facts after `asOf` wait (they are not on the pages) until `move(to:)` takes them. A fact
-/// that would go before one already recorded (a backfill, a correction of an earlier entry)
-/// is refused: `record` or `hold` returns false, and the caller builds a new state from the
-/// ledger.
+/// that would go before one already recorded (a backfill, a late response or indicator
+/// sample, a correction of an earlier entry) is refused by `record` and `hold`; the caller
+/// finds it with `lateFrom`, goes back to the engine's checkpoint before it with
+/// `rewind(before:)` and feeds the facts dated from there again (`SiteFeed.update`), or,
+/// with no checkpoint that early, builds a new state from the ledger.
+///
+/// Checkpoints (`EngineCheckpoints`, taken as the daemon's scheduler takes them: at the end
+/// of the UTC day before a fact into a later day) hold the engine and how many occurrences,
+/// indicator samples and responses were recorded by then, with the last fact's place; the
+/// tally needs none, since it does not depend on the order entries come in.
 public struct SiteState: @unchecked Sendable {
+    /// What a checkpoint holds besides the engine, to continue exactly as the state would.
+    struct Resume {
+        var occurrences: Int, indicators: Int, responses: Int
+        var last: (at: Instant, rank: Int)
+    }
+
     // @unchecked: `Engine` is a value of arrays, dictionaries and Sendable values (it copies
     // on write, see `FactFeed`) that does not declare Sendable; the state is only moved.
     public let campaign: Campaign
@@ -35,6 +48,11 @@ public struct SiteState: @unchecked Sendable {
     private let keepsLater: Bool
     /// Whether a fact after `asOf` was dropped (then the state cannot move on).
     private var dropped = false
+    /// The engine at the end of past days, to replay late facts from.
+    private var checkpoints = EngineCheckpoints<Resume>()
+
+    /// The instants of the checkpoints kept, oldest first.
+    public var checkpointInstants: [Instant] { checkpoints.all.map(\.at) }
 
     /// An empty state for facts up to `asOf`; `live`: facts after it wait for `move(to:)`
     /// instead of being dropped.
@@ -77,18 +95,55 @@ public struct SiteState: @unchecked Sendable {
     }
 
     /// Records an entry as the ledger now reads it (with the held side facts due before it);
-    /// false, and nothing recorded, when it goes before a fact already recorded.
-    public mutating func record(_ e: LedgerEntry) -> Bool {
+    /// false, and nothing recorded, when it goes before a fact already recorded. `counted`: the
+    /// tally has it already (a replay after `rewind(before:)` feeds the engine only); an entry
+    /// after `asOf` waits, and is counted when `move(to:)` records it.
+    public mutating func record(_ e: LedgerEntry, counted: Bool = false) -> Bool {
         guard e.at <= asOf else {
             if keepsLater { laterEntries.append(e) } else { dropped = true }
             return true
         }
         guard (e.at, 2) >= last else { return false }
         while held.hasFact(before: e.at) { recordSide(held.take()) }
+        checkpoint(before: e.at)
         do { try engine.record(entry: e, into: &occurrences) } catch { return false }
         last = (e.at, 2)
-        tally.add(e)
+        if !counted { tally.add(e) }
         return true
+    }
+
+    /// The earliest instant of `facts` that goes before a fact already recorded (a backfill, a
+    /// late response or indicator sample); nil when they can all be fed as they come.
+    public func lateFrom(entries: [LedgerEntry], indicators: [IndicatorSample], responses: [Response]) -> Instant? {
+        let late = entries.map(\.at).filter { ($0, 2) < last } + indicators.map(\.at).filter { ($0, 0) < last }
+            + responses.map(\.at).filter { ($0, 1) < last }
+        return late.min()
+    }
+
+    /// Goes back to the latest checkpoint before `t` for a late fact at `t`: the engine, the
+    /// occurrences, indicator samples and responses as they were then, nothing waiting; the
+    /// checkpoints after it (which lack the fact) are forgotten. Returns the instant from
+    /// which every fact must be fed again (`record(_:counted:)` for the entries counted
+    /// already), or nil, and nothing changed, when no checkpoint is that early.
+    public mutating func rewind(before t: Instant) -> Instant? {
+        guard let c = checkpoints.latest(before: t) else { return nil }
+        checkpoints.discard(from: t)
+        engine = c.engine
+        occurrences.removeSubrange(c.extra.occurrences...)
+        indicators.removeSubrange(c.extra.indicators...)
+        responses.removeSubrange(c.extra.responses...)
+        last = c.extra.last
+        held = FactOrder(indicators: [], responses: [])
+        (laterEntries, laterIndicators, laterResponses) = ([], [], [])
+        return c.at + TimeSpan(seconds: 1)
+    }
+
+    /// Takes a correction into the tally: the entry's values as it read before out (when they
+    /// were counted: not after `asOf`) and its new values in (when not after `asOf`; later,
+    /// `move(to:)` counts them). The engine learns of it from a replay.
+    public mutating func recount(old: LedgerEntry, new: LedgerEntry) {
+        if old.at <= asOf { tally.remove(old) }
+        if new.at <= asOf { tally.add(new) }
     }
 
     /// Records the held side facts left.
@@ -97,6 +152,7 @@ public struct SiteState: @unchecked Sendable {
     }
 
     private mutating func recordSide(_ f: Fact) {
+        checkpoint(before: f.at)
         // Held facts are never before `last` (`hold` checks), so the engine finds none late.
         try? engine.record(f, into: &occurrences)
         last = (f.at, { if case .indicator = f { return 0 } else { return 1 } }())
@@ -105,6 +161,13 @@ public struct SiteState: @unchecked Sendable {
         case .response(let r): responses.append(r)
         default: break
         }
+    }
+
+    /// Keeps a checkpoint at the end of the day before a fact at `t` when one is due.
+    private mutating func checkpoint(before t: Instant) {
+        guard let b = checkpoints.advance(&engine, toCheckpointBefore: t, into: &occurrences) else { return }
+        checkpoints.keep(engine, at: b, extra: Resume(occurrences: occurrences.count, indicators: indicators.count,
+                                                      responses: responses.count, last: last))
     }
 
     /// The site's input at `now` (not before `asOf`): the engine judged through `now` on a

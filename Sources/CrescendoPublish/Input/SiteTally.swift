@@ -9,7 +9,9 @@ import CrescendoCore
 /// thousand cells.
 ///
 /// Adding an entry is a few dictionary updates; the order entries are added in does not
-/// change the tally (entries come in seq order, a backfill goes where its instant is).
+/// change the tally (entries come in seq order, a backfill goes where its instant is), and
+/// `remove` takes an entry back (a correction's old values), leaving the tally one built
+/// without it.
 public struct SiteTally: Sendable {
     /// One finest cell: the entries of a week, area and metric.
     struct Cell: Sendable {
@@ -19,6 +21,11 @@ public struct SiteTally: Sendable {
         mutating func add(_ quantity: Quantity) {
             count += 1
             total = total + quantity
+        }
+
+        mutating func remove(_ quantity: Quantity) {
+            count -= 1
+            total = total - quantity
         }
     }
 
@@ -54,8 +61,10 @@ public struct SiteTally: Sendable {
     private(set) var instants: [Int64] = []
     /// The stories (entries with free text), redacted, in seq order.
     private(set) var stories: [PublicStory] = []
+    /// The number of entries counted with no declared area.
+    private var noAreaCount = 0
     /// Whether an entry had no declared area.
-    private(set) var anyNoArea = false
+    var anyNoArea: Bool { noAreaCount > 0 }
     private let zone: Zone
     private let campaign: Campaign
     private let redact: PublicRedactor
@@ -92,7 +101,7 @@ public struct SiteTally: Sendable {
     public mutating func add(_ e: LedgerEntry) {
         let week = weekNumber(e.at)
         let area = e.area.flatMap { areaNumbers[$0] } ?? noArea
-        if area == noArea { anyNoArea = true }
+        if area == noArea { noAreaCount += 1 }
         let key = CellKey(week: Int32(week), area: Int32(area), kind: Int32(Self.number(of: e.kind, in: &kinds, &kindNumbers)))
         flat[key, default: Cell()].add(e.quantity)
         let t = e.at.seconds
@@ -109,6 +118,21 @@ public struct SiteTally: Sendable {
         } else {
             stories.append(story)
         }
+    }
+
+    /// Takes back an entry counted with these values (the values it was added with): its
+    /// cell's count and total (a cell left empty goes), its instant and its story.
+    public mutating func remove(_ e: LedgerEntry) {
+        let area = e.area.flatMap { areaNumbers[$0] } ?? noArea
+        let key = CellKey(week: Int32(weekNumber(e.at)), area: Int32(area), kind: Int32(Self.number(of: e.kind, in: &kinds, &kindNumbers)))
+        guard var cell = flat[key], cell.count > 0 else { return }
+        if area == noArea { noAreaCount -= 1 }
+        cell.remove(e.quantity)
+        flat[key] = cell.count == 0 ? nil : cell
+        let t = e.at.seconds
+        let i = Self.insertionPoint(of: t, in: instants)
+        if i > 0, instants[i - 1] == t { instants.remove(at: i - 1) }
+        stories.removeAll { $0.seq == e.seq }
     }
 
     /// The number of an ISO week label (in `weeks`) of an instant in the campaign's zone.

@@ -5,7 +5,7 @@ import CrescendoCore
 /// since the briefing, as `crescendo status` counts it, up to the answer if one came late),
 /// then the deadlines still open.
 struct DeadlineClock: Sendable {
-    struct Line: Sendable {
+    struct Line: Hashable, Sendable {
         var record: DeadlineRecord
         /// Days of silence (silent) or days left (open).
         var days: Int64

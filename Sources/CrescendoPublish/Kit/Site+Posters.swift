@@ -11,8 +11,7 @@ extension Site {
     func posterPage(_ week: String) -> String {
         let m = model, c = m.campaign
         let words = KitWords.english
-        let end = Self.monday(ofWeek: week).map { c.zone.instant($0.adding(days: 7)) - TimeSpan(seconds: 1) } ?? m.data.now
-        let clock = DeadlineClock(m.data.deadlines, at: min(m.data.now, end))
+        let clock = posterClock(week)
         let palette = CardPalette(color: c.brand.color)
         let url = m.data.posterURL
         var s = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -51,6 +50,12 @@ extension Site {
         s += "<p class=\"screen-only\"><a href=\"../index.html\">The ledger</a> · <a href=\"../weekly/\(week).html\">This week's report</a> · "
         s += "Print this page on A4 or Letter: it fits one page.</p>\n</body>\n</html>\n"
         return s
+    }
+
+    /// The deadline clock a week's poster shows: at the week's last second, or now for this week.
+    func posterClock(_ week: String) -> DeadlineClock {
+        let end = Self.monday(ofWeek: week).map { model.campaign.zone.instant($0.adding(days: 7)) - TimeSpan(seconds: 1) } ?? model.data.now
+        return DeadlineClock(model.data.deadlines, at: min(model.data.now, end))
     }
 
     private func more(_ n: Int, _ what: String, _ url: String?) -> String {

@@ -50,10 +50,7 @@ public struct Site: Sendable {
 
     /// The file for a request path (`/`, `/stories/`, `/weekly/2027-W05.md`, ...), or nil.
     public func render(path requested: String) -> SiteFile? {
-        var path = String(requested.drop { $0 == "/" })
-        if let q = path.firstIndex(of: "?") { path = String(path[..<q]) }
-        if path.isEmpty || path.hasSuffix("/") { path += "index.html" }
-        guard !path.split(separator: "/").contains("..") else { return nil }
+        guard let path = Self.sitePath(requested) else { return nil }
         let text: String?
         if path.hasPrefix("data/") || path == "datapackage.json" { text = DataPackage.files(model)[path] } else { text = page(path) }
         return text.map { SiteFile(contentType: SiteFile.contentType(for: path), bytes: Array($0.utf8)) }

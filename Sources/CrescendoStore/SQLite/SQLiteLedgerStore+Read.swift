@@ -15,6 +15,24 @@ extension SQLiteLedgerStore {
         }
     }
 
+    public func forEachEntry(from start: Instant, through seq: Int64, _ body: (StoredEntry) throws -> Void) throws {
+        try bulkRead { db in
+            var reader = try EntryRowReader(db, sql: "SELECT \(EntryRowReader.columns) FROM entries WHERE at >= ? AND seq <= ? ORDER BY at, seq",
+                                            arguments: [start.seconds, seq], path: path)
+            while let row = try reader.next() { try body(row.stored) }
+        }
+    }
+
+    public func corrections(through seq: Int64) throws -> [StoredEntry] {
+        try read { db in
+            var reader = try EntryRowReader(db, sql: "SELECT \(EntryRowReader.columns) FROM entries WHERE corrects IS NOT NULL AND seq <= ? ORDER BY seq",
+                                            arguments: [seq], path: path)
+            var out: [StoredEntry] = []
+            while let row = try reader.next() { out.append(row.stored) }
+            return out
+        }
+    }
+
     public func entries(_ query: EntryQuery) throws -> [StoredEntry] {
         var clauses: [String] = []
         var arguments = StatementArguments()

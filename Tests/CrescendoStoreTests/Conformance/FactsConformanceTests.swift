@@ -93,6 +93,49 @@ final class FactsConformanceTests: XCTestCase {
         }
     }
 
+    /// A replay of the site's state reads the ledger as it read at a seq, corrections up to it
+    /// applied, from an instant on, in (at, seq) order: a corrected entry where it now reads (or
+    /// not at all when it now reads before the instant), corrections not repeated, a correction
+    /// of a correction changing nothing, and nothing past the seq.
+    func testCurrentEntriesFromAnInstantThroughASeq() async throws {
+        try await forEachStore { l in
+            // 1..5 at hours 1, 5, 3, 7, 9; seq 3 is a backfill.
+            _ = try await l.store.appendBatches([[entry(1), entry(5), entry(3), entry(7), entry(9)]], recordedAt: t(10))
+            _ = try await l.store.correct(seq: 2, with: entry(8, "meals"), reason: "later", recordedAt: t(10))    // 6: 2 now at 8
+            _ = try await l.store.correct(seq: 4, with: entry(2), reason: "earlier", recordedAt: t(10))           // 7: 4 now at 2
+            _ = try await l.store.correct(seq: 6, with: entry(1), reason: "of a correction", recordedAt: t(10))  // 8: no effect
+            _ = try await l.store.correct(seq: 3, with: entry(6, quantity: 5), reason: "after", recordedAt: t(11)) // 9
+            _ = try await l.store.append(entry(4), recordedAt: t(12))                                               // 10
+
+            var read: [LedgerEntry] = []
+            try await l.store.forEachCurrentEntry(from: t(3), through: 8) { read.append($0) }
+            XCTAssertEqual(read.map(\.seq), [3, 2, 5], "3 at 3, 2 now at 8, 5 at 9; 4 now before the instant")
+            XCTAssertEqual(read.map(\.at), [t(3), t(8), t(9)])
+            XCTAssertEqual(read.map(\.kind), ["masks", "meals", "masks"])
+
+            read = []
+            try await l.store.forEachCurrentEntry(from: t(3), through: 10) { read.append($0) }
+            XCTAssertEqual(read.map(\.seq), [10, 3, 2, 5], "3 corrected by 9 to hour 6; 10 at hour 4")
+            XCTAssertEqual(read.map(\.quantity), [Quantity(1), Quantity(5), Quantity(1), Quantity(1)])
+
+            var whole: [LedgerEntry] = []
+            try await l.store.forEachCurrentEntry { whole.append($0) }
+            read = []
+            try await l.store.forEachCurrentEntry(from: .distantPast, through: 10) { read.append($0) }
+            XCTAssertEqual(read, whole.sorted { ($0.at, $0.seq) < ($1.at, $1.seq) }, "the whole current ledger in time order")
+
+            let corrections = try await l.store.corrections(through: 8)
+            XCTAssertEqual(corrections.map(\.seq), [6, 7, 8])
+            let current = try await l.store.currentCorrections(through: 8)
+            XCTAssertEqual(current.keys.sorted(), [2, 4])
+            XCTAssertEqual(current[2]?.seq, 2)
+            XCTAssertEqual(current[2]?.at, t(8))
+            var raw: [Int64] = []
+            try await l.store.forEachEntry(from: t(5), through: 9) { raw.append($0.seq) }
+            XCTAssertEqual(raw, [2, 9, 4, 6, 5], "stored rows by (at, seq): 2 at 5, 9 at 6, 4 at 7, 6 at 8, 5 at 9")
+        }
+    }
+
     /// Text with what SQL, COPY and the encoding treat specially comes back as it went in.
     func testFreeTextOfEveryKindRoundTrips() async throws {
         try await forEachStore { l in
