@@ -34,28 +34,38 @@ public struct SiteRenderer: Sendable {
                 todo.append((png, svg))
             }
         }
-        let rasterizer = self.rasterizer
+        let (rasterizer, jobs, width) = (self.rasterizer, todo, concurrency)
         // On a failure no further card is started, the ones running finish, and the error of
-        // the first failing card in site order is thrown: the same error on every run.
+        // the first failing card in site order is thrown: the same error on every run. A task
+        // gives back a `CardOutcome`: with a tuple `(Int, Result<[UInt8], any Error>)` as the
+        // group's element, release builds of Swift 6.3.1 received a garbage index beside a
+        // good PNG and crashed (`crescendo publish` of any site with cards; debug builds were
+        // fine).
+        var pngs = [[UInt8]?](repeating: nil, count: jobs.count)
         var failures: [Int: any Error] = [:]
-        await withTaskGroup(of: (Int, Result<[UInt8], any Error>).self) { group in
-            var next = 0
-            func start() {
-                guard next < todo.count, failures.isEmpty else { return }
-                let (index, job) = (next, todo[next])
-                next += 1
-                group.addTask {
-                    do { return (index, .success(try await rasterizer.png(svg: job.svg, file: job.png))) } catch { return (index, .failure(error)) }
+        await withTaskGroup(of: CardOutcome.self) { group in
+            var next = 0, running = 0
+            while true {
+                while running < width, next < jobs.count, failures.isEmpty {
+                    let (index, job) = (next, jobs[next])
+                    group.addTask {
+                        do { return CardOutcome(index: index, png: .success(try await rasterizer.png(svg: job.svg, file: job.png))) } catch {
+                            return CardOutcome(index: index, png: .failure(error))
+                        }
+                    }
+                    next += 1
+                    running += 1
+                }
+                guard let outcome = await group.next() else { break }
+                running -= 1
+                switch outcome.png {
+                case .success(let png): pngs[outcome.index] = png
+                case .failure(let error): failures[outcome.index] = error
                 }
             }
-            for _ in 0..<concurrency { start() }
-            while let (index, result) = await group.next() {
-                switch result {
-                case .success(let png): files[todo[index].png] = SiteFile(contentType: "image/png", bytes: png)
-                case .failure(let error): failures[index] = error
-                }
-                start()
-            }
+        }
+        for (job, png) in zip(jobs, pngs) {
+            if let png { files[job.png] = SiteFile(contentType: "image/png", bytes: png) }
         }
         if let first = failures.keys.min() { throw failures[first]! }
         return files
@@ -69,4 +79,11 @@ public struct SiteRenderer: Sendable {
               PNGHeader(bytes) != nil else { return nil }
         return bytes
     }
+}
+
+/// One card's PNG, or why it could not be made, as a task of `SiteRenderer.files` gives it back.
+struct CardOutcome: Sendable {
+    /// The card's place in the site's order.
+    let index: Int
+    let png: Result<[UInt8], any Error>
 }
