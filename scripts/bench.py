@@ -61,6 +61,25 @@ ledger:
           f"ratio {ten / one:.2f} (target ≤ 3)")
 
 
+def publish():
+    """`crescendo publish` of the bundled campaign's sample data, once: the site with every card's
+    PNG (rsvg-convert) and poster. It runs the release build's card rendering, which the tests
+    (debug builds) do not: a release-only crash there once went unseen."""
+    import shutil, tempfile
+    work = tempfile.mkdtemp(prefix="crescendo-bench-publish-")
+    try:
+        campaign, db = "campaigns/paid-sick-leave.yaml", f"{work}/ledger.sqlite"
+        run([BIN, "ledger", "import", "--campaign", campaign, "--db", db, "campaigns/data/paid-sick-leave.ledger.csv"])
+        wall, rss, out = run([BIN, "publish", "--campaign", campaign, "--db", db, "--out", f"{work}/site",
+                              "--at", "2027-12-01T00:00:00Z"], subprocess.PIPE)
+        files = sum(len(f) for _, _, f in os.walk(f"{work}/site"))
+        cards = sum(1 for _, _, f in os.walk(f"{work}/site") for n in f if n.endswith(".png"))
+        print(f"publish, the bundled campaign's sample data: {files:,} files ({cards:,} card PNGs) in {wall:.1f} s wall, "
+              f"{rss:.0f} MB peak RSS (once)")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def main():
     cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
     print(f"machine: {os.cpu_count()} cores, {cpu}; load average {os.getloadavg()[0]:.2f}")
@@ -94,6 +113,7 @@ def main():
               f"{actions:,} actions (target ≤ 1 s and ≤ 100 MB at 1,000,000)")
 
     scenarios()
+    publish()
 
     subprocess.run(["scripts/bench-import.sh", BIN, "1000000"], check=True,
                    env={**os.environ, "BENCH_DATA": f"{DATA}/w1-1000000", "RUNS": str(RUNS)})
