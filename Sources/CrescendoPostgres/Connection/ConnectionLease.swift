@@ -16,8 +16,9 @@ final class ConnectionLease: Sendable {
         case idle
         /// The caller waits for a connection.
         case waiting(CheckedContinuation<PostgresConnection, any Error>)
-        /// The holder has a connection the caller has not asked for yet.
-        case handedOver(PostgresConnection)
+        /// The holder has a connection the caller has not taken yet; the holder may be parked
+        /// already (it must keep the connection out of the pool until the caller releases it).
+        case handedOver(PostgresConnection, parked: CheckedContinuation<Void, Never>?)
         /// The caller has the connection; the holder may be parked until release.
         case leased(parked: CheckedContinuation<Void, Never>?)
         case released
@@ -30,7 +31,11 @@ final class ConnectionLease: Sendable {
     private init() {}
 
     /// Leases a connection from `client`, waiting at most `timeout`.
-    static func acquire(from client: PostgresClient, timeout: Duration, location: String) async throws -> (ConnectionLease, PostgresConnection) {
+    ///
+    /// `pause` (tests only) waits that long before the caller asks for the connection, so that
+    /// the holder hands it over first.
+    static func acquire(from client: PostgresClient, timeout: Duration, location: String,
+                        pause: Duration? = nil) async throws -> (ConnectionLease, PostgresConnection) {
         let lease = ConnectionLease()
         lease.holder.withLock {
             $0 = Task {
@@ -49,6 +54,7 @@ final class ConnectionLease: Sendable {
             if !Task.isCancelled { lease.fail(StoreError.unavailable(path: location, reason: "no connection within \(timeout)")) }
         }
         defer { timer.cancel() }
+        if let pause { try? await Task.sleep(for: pause) }
         let connection = try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { lease.wait($0) }
         } onCancel: {
@@ -62,7 +68,7 @@ final class ConnectionLease: Sendable {
         let outcome: Result<PostgresConnection, any Error>? = state.withLock { s in
             switch s {
             case .idle: s = .waiting(c); return nil
-            case .handedOver(let connection): s = .leased(parked: nil); return .success(connection)
+            case .handedOver(let connection, let parked): s = .leased(parked: parked); return .success(connection)
             case .failed(let error): return .failure(error)
             case .waiting, .leased, .released: return .failure(CancellationError())
             }
@@ -74,7 +80,7 @@ final class ConnectionLease: Sendable {
     private func handOver(_ connection: PostgresConnection) -> Bool {
         let waiter: CheckedContinuation<PostgresConnection, any Error>?? = state.withLock { s in
             switch s {
-            case .idle: s = .handedOver(connection); return .some(nil)
+            case .idle: s = .handedOver(connection, parked: nil); return .some(nil)
             case .waiting(let c): s = .leased(parked: nil); return .some(c)
             default: return .none
             }
@@ -87,9 +93,15 @@ final class ConnectionLease: Sendable {
     /// The holder's side: waits until the caller releases the connection (or has given up).
     private func park() async {
         await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            // Parked while the caller has the connection, or will take it: a holder that
+            // returned here while the connection was only handed over gave it back to the pool
+            // under its caller, and two callers then sent statements on one connection.
             let now = state.withLock { s -> Bool in
-                if case .leased(nil) = s { s = .leased(parked: done); return false }
-                return true
+                switch s {
+                case .leased(nil): s = .leased(parked: done); return false
+                case .handedOver(let connection, nil): s = .handedOver(connection, parked: done); return false
+                default: return true
+                }
             }
             if now { done.resume() }
         }
@@ -97,15 +109,18 @@ final class ConnectionLease: Sendable {
 
     /// Gives up on a lease not yet taken by the caller: the caller gets `error`, the holder stops.
     private func fail(_ error: any Error) {
-        let waiter: CheckedContinuation<PostgresConnection, any Error>?? = state.withLock { s in
+        let (waiter, parked) = state.withLock { s -> (CheckedContinuation<PostgresConnection, any Error>??, CheckedContinuation<Void, Never>?) in
             switch s {
-            case .idle, .handedOver: s = .failed(error); return .some(nil)
-            case .waiting(let c): s = .failed(error); return .some(c)
-            default: return .none
+            case .idle: s = .failed(error); return (.some(nil), nil)
+            case .handedOver(_, let parked): s = .failed(error); return (.some(nil), parked)
+            case .waiting(let c): s = .failed(error); return (.some(c), nil)
+            default: return (.none, nil)
             }
         }
         guard case .some(let c) = waiter else { return }
         holder.withLock { $0?.cancel() }
+        // A connection handed over that the caller never took goes back to the pool.
+        parked?.resume()
         c?.resume(throwing: error)
     }
 
