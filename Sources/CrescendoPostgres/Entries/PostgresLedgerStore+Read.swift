@@ -67,23 +67,16 @@ extension PostgresLedgerStore {
 
     public func forEachCurrentEntry(_ body: (LedgerEntry) throws -> Void) async throws {
         try await transaction(snapshot: true) { c in
-            var latest: [Int64: LedgerEntry] = [:]
+            var all: [StoredEntry] = []
             let corrections = try await c.run(
                 "SELECT \(unescaped: EntryRow.columns) FROM entries WHERE corrects IS NOT NULL ORDER BY seq", logger: self.logger)
-            for try await row in corrections {
-                let s = try EntryRow.decode(row).stored
-                if let target = s.corrects { latest[target] = s.entry }
-            }
+            for try await row in corrections { all.append(try EntryRow.decode(row).stored) }
+            let latest = all.currentValues()
             let rows = try await c.run("SELECT \(unescaped: EntryRow.columns) FROM entries WHERE corrects IS NULL ORDER BY seq",
                                          logger: self.logger)
             for try await row in rows {
                 let s = try EntryRow.decode(row).stored
-                if var replacement = latest[s.seq] {
-                    replacement.seq = s.seq
-                    try body(replacement)
-                } else {
-                    try body(s.entry)
-                }
+                try body(latest[s.seq] ?? s.entry)
             }
         }
     }

@@ -61,24 +61,19 @@ extension SQLiteLedgerStore {
     }
 
     public func forEachCurrentEntry(_ body: (LedgerEntry) throws -> Void) throws {
-        let corrections: [Int64: StoredEntry] = try bulkRead { db in
+        let corrections: [Int64: LedgerEntry] = try bulkRead { db in
             var reader = try EntryRowReader(db, sql: "SELECT \(EntryRowReader.columns) FROM entries WHERE corrects IS NOT NULL ORDER BY seq",
                                             path: path)
-            var latest: [Int64: StoredEntry] = [:]
-            while let row = try reader.next() { if let c = row.stored.corrects { latest[c] = row.stored } }
-            return latest
+            var all: [StoredEntry] = []
+            while let row = try reader.next() { all.append(row.stored) }
+            return all.currentValues()
         }
         try bulkRead { db in
             var reader = try EntryRowReader(db, sql: "SELECT \(EntryRowReader.columns) FROM entries ORDER BY seq", path: path)
             // The entries as they read, not their hashes as text.
             while let (stored, _) = try reader.next(hashText: false, hashBytes: false) {
                 guard stored.corrects == nil else { continue }
-                if var replacement = corrections[stored.seq]?.entry {
-                    replacement.seq = stored.seq
-                    try body(replacement)
-                } else {
-                    try body(stored.entry)
-                }
+                try body(corrections[stored.seq] ?? stored.entry)
             }
         }
     }
