@@ -22,6 +22,8 @@ public struct EngineCheckpoints<Extra> {
         public let at: Instant
         public let engine: Engine
         public let extra: Extra
+        /// The first instant whose facts a state restored from it must be fed again.
+        public var replayFrom: Instant { at + TimeSpan(seconds: 1) }
     }
 
     /// How many checkpoints are kept: one per day for the newest `dailyDays` days (counted back
@@ -88,6 +90,15 @@ public struct EngineCheckpoints<Extra> {
             if all[mid].at < t { lo = mid + 1 } else { hi = mid }
         }
         return lo == 0 ? nil : all[lo - 1]
+    }
+
+    /// For a late fact at `t`: the latest checkpoint before it, to restore and feed again from
+    /// its `replayFrom`, with every checkpoint at or after `t` (which lack the fact) forgotten;
+    /// nil, and nothing forgotten, when no checkpoint is that early.
+    public mutating func rewind(before t: Instant) -> Checkpoint? {
+        guard let c = latest(before: t) else { return nil }
+        discard(from: t)
+        return c
     }
 
     /// Forgets every checkpoint at or after `t` (they lack a fact dated `t`); call it with the

@@ -61,16 +61,15 @@ struct CampaignRuntime {
     /// which the facts must be fed again (`LedgerStore.facts(from:through:)`), with the cursor
     /// kept: every fact dated up to the checkpoint that the cursor has read is in it.
     mutating func rewind(before t: Instant) -> Instant {
-        guard let c = checkpoints.latest(before: t) else {
+        guard let c = checkpoints.rewind(before: t) else {
             let policy = checkpoints.policy
             self = CampaignRuntime(loaded, policy: policy)
             return .distantPast
         }
-        checkpoints.discard(from: t)
         engine = c.engine
         ids = c.extra.ids
         lastFedAt = c.extra.lastFedAt
-        return c.at + TimeSpan(seconds: 1)
+        return c.replayFrom
     }
 
     /// Feeds facts in time order (none may be late: see `lateFrom`), keeping checkpoints as

@@ -126,8 +126,7 @@ public struct SiteState: @unchecked Sendable {
     /// which every fact must be fed again (`record(_:counted:)` for the entries counted
     /// already), or nil, and nothing changed, when no checkpoint is that early.
     public mutating func rewind(before t: Instant) -> Instant? {
-        guard let c = checkpoints.latest(before: t) else { return nil }
-        checkpoints.discard(from: t)
+        guard let c = checkpoints.rewind(before: t) else { return nil }
         engine = c.engine
         occurrences.removeSubrange(c.extra.occurrences...)
         indicators.removeSubrange(c.extra.indicators...)
@@ -135,7 +134,7 @@ public struct SiteState: @unchecked Sendable {
         last = c.extra.last
         held = FactOrder(indicators: [], responses: [])
         (laterEntries, laterIndicators, laterResponses) = ([], [], [])
-        return c.at + TimeSpan(seconds: 1)
+        return c.replayFrom
     }
 
     /// Takes a correction into the tally: the entry's values as it read before out (when they
